@@ -1,0 +1,224 @@
+//! Query strings (`base=375k&tokens=100k&b.base=400k`) and `data-*`
+//! attributes (`data-base`, `data-b-base`, `data-scenario`) to a `Scenario`,
+//! and a `Scenario` back to the shortest query string.
+
+use crate::model::input::{field, split_key, Offer, Side, FIELDS};
+use crate::model::{Scenario, Value};
+
+use super::{parse_value, write_value, FieldError};
+
+/// A parsed scenario: the valid part applied over the defaults, every error,
+/// and notices about what was ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parsed {
+    pub scenario: Scenario,
+    pub errors: Vec<FieldError>,
+    pub notices: Vec<String>,
+}
+
+impl Parsed {
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// Parses a query string, with or without the leading `?`.
+pub fn parse(query: &str) -> Parsed {
+    parse_pairs(split_query(query))
+}
+
+/// Splits and percent-decodes `a=1&b=2` (`+` is a space).
+pub fn split_query(query: &str) -> Vec<(String, String)> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Parses decoded key/value pairs: every error collected, duplicates refused,
+/// unknown keys noticed and ignored.
+pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut duplicated: Vec<String> = Vec::new();
+    for (key, value) in pairs {
+        let key = key.trim().to_string();
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            if !duplicated.contains(&key) {
+                parsed.errors.push(FieldError {
+                    key: key.clone(),
+                    given: value.clone(),
+                    problem: format!("is given a second time (first \"{first}\")"),
+                    accepted: "each key once".to_string(),
+                });
+                duplicated.push(key.clone());
+            }
+            continue;
+        }
+        seen.push((key, value));
+    }
+    for (key, value) in seen {
+        if duplicated.contains(&key) {
+            continue;
+        }
+        let (side, bare) = split_key(&key);
+        let known = field(bare).is_some_and(|f| f.per_offer || side == Side::A);
+        if !known {
+            parsed.notices.push(unknown_notice(&key));
+            continue;
+        }
+        if side == Side::B && parsed.scenario.b.is_none() {
+            parsed.scenario.b = Some(Offer::default_for(Side::B));
+        }
+        match parse_value(&key, &value) {
+            Ok(v) => {
+                parsed.scenario.set(&key, v);
+            }
+            Err(e) => parsed.errors.push(e),
+        }
+    }
+    // Keep error order stable: the order of the fields, A before B.
+    parsed.errors.sort_by_key(|e| key_order(&e.key));
+    // A repeated key stays at its default: neither value is applied.
+    parsed
+}
+
+fn unknown_notice(key: &str) -> String {
+    let (side, bare) = split_key(key);
+    if side == Side::B && field(bare).is_some() {
+        format!("Ignored \"{key}\": {bare} applies to both offers, so it has no b. form.")
+    } else {
+        format!("Ignored \"{key}\": it is not a tokenworth setting.")
+    }
+}
+
+fn key_order(full_key: &str) -> (usize, usize) {
+    let (side, bare) = split_key(full_key);
+    let index = FIELDS
+        .iter()
+        .position(|f| f.key == bare)
+        .unwrap_or(FIELDS.len());
+    (side as usize, index)
+}
+
+/// Attributes that configure presentation, not the scenario.
+pub const PRESENTATION_ATTRIBUTES: &[&str] = &[
+    "tokenworth",
+    "tokenworth-badge",
+    "scenario",
+    "theme",
+    "accent",
+    "compact",
+    "lock",
+    "hide",
+    "link",
+    "mode",
+    "standalone",
+    "widget-id",
+];
+
+/// Reads a host element's attributes (`data-base`, `data-b-base`,
+/// `data-scenario`). A key set both ways takes the single attribute's value.
+pub fn parse_attributes(attrs: impl IntoIterator<Item = (String, String)>) -> Parsed {
+    let mut whole = Vec::new();
+    let mut single = Vec::new();
+    for (name, value) in attrs {
+        let Some(name) = name.to_ascii_lowercase().strip_prefix("data-").map(str::to_string)
+        else {
+            continue;
+        };
+        if name == "scenario" {
+            whole = split_query(&value);
+        } else if !PRESENTATION_ATTRIBUTES.contains(&name.as_str()) {
+            let key = match name.strip_prefix("b-") {
+                Some(rest) => format!("b.{rest}"),
+                None => name,
+            };
+            single.push((key, value));
+        }
+    }
+    whole.retain(|(k, _)| !single.iter().any(|(s, _)| s == k));
+    let mut parsed = parse_pairs(whole.into_iter().chain(single));
+    for notice in &mut parsed.notices {
+        *notice = notice.replace("Ignored \"b.", "Ignored \"data-b-");
+    }
+    parsed
+}
+
+/// The shortest query string (no `?`) that parses back to `scenario`: only
+/// keys that differ from the defaults, in the order of `FIELDS`. Offer B
+/// writes at least its label, so that it exists when read back.
+pub fn write(scenario: &Scenario) -> String {
+    let defaults = Scenario::default();
+    let mut parts = Vec::new();
+    for f in FIELDS.iter().filter(|f| !f.per_offer) {
+        push_if_changed(&mut parts, f.key, scenario.get(f.key), defaults.get(f.key));
+    }
+    for (side, offer) in scenario.offers() {
+        let default_offer = Offer::default_for(side);
+        let before = parts.len();
+        for f in FIELDS.iter().filter(|f| f.per_offer) {
+            let key = format!("{}{}", side.prefix(), f.key);
+            push_if_changed(&mut parts, &key, offer.get(f.key), default_offer.get(f.key));
+        }
+        if side == Side::B && parts.len() == before {
+            parts.push(format!("b.label={}", encode(&offer.label)));
+        }
+    }
+    parts.join("&")
+}
+
+fn push_if_changed(parts: &mut Vec<String>, key: &str, value: Option<Value>, default: Option<Value>) {
+    if let Some(value) = value {
+        if Some(&value) != default.as_ref() && value != Value::PresetDefault {
+            parts.push(format!("{key}={}", encode(&write_value(key, &value))));
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Percent-decodes, `+` as space; a malformed escape stays as written and
+/// invalid UTF-8 becomes U+FFFD, so decoding never fails.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                if let Some(b) = hex {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+                out.push(b'%');
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,61 @@
+// Shared set-up for the e2e tests: Debian's Chromium driven by playwright-core.
+// Never `npx playwright install`: the browser comes from apt (scripts/setup.sh).
+
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// Quiet and offline-friendly: no background downloads, no first-run UI.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The built site (`make dist` writes it). */
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export function launch(options = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    ...options,
+  });
+}
+
+/**
+ * Open a page that records everything a test may want to assert on:
+ * console errors, uncaught page errors, CSP violations (via the
+ * `securitypolicyviolation` event, recorded by an init script which the CSP
+ * does not apply to) and failed requests.
+ */
+export async function openPage(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], console: [] };
+  page.on('console', (msg) => {
+    problems.console.push(`${msg.type()}: ${msg.text()}`);
+    if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
+  page.on('requestfailed', (req) =>
+    problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`),
+  );
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+    });
+  });
+  problems.cspViolations = () => page.evaluate(() => window.__cspViolations);
+  return { context, page, problems };
+}

@@ -1,0 +1,76 @@
+// Smoke test of the built site: dist/index.html under the strict CSP loads
+// the wasm app with no console error and no CSP violation, and
+// window.tokenworth.ready resolves.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, STRICT_CSP } from './server.mjs';
+import { launch, openPage, DIST } from './browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  await access(join(DIST, 'index.html')).catch(() => {
+    throw new Error(`no ${DIST}index.html: run \`make dist\` first (make test does)`);
+  });
+  server = await serve({ dir: DIST, csp: STRICT_CSP });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('built index.html has no inline script or style', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    assert.match(tag, /\bsrc=/, `inline script in dist/index.html: ${tag}`);
+  }
+  assert.doesNotMatch(html, /<style\b/i, 'inline <style> in dist/index.html');
+  assert.doesNotMatch(html, /\sstyle=/i, 'inline style="" in dist/index.html');
+  assert.doesNotMatch(html, /\son[a-z]+=/i, 'inline event handler in dist/index.html');
+});
+
+test('versioned embed copy is byte-identical to embed.js', async () => {
+  const cargoToml = await readFile(new URL('../../Cargo.toml', import.meta.url), 'utf8');
+  const version = cargoToml.match(/^version\s*=\s*"([^"]+)"/m)[1];
+  const plain = await readFile(join(DIST, 'embed.js'));
+  const versioned = await readFile(join(DIST, `embed-${version}.js`));
+  assert.ok(plain.equals(versioned), `dist/embed-${version}.js differs from dist/embed.js`);
+});
+
+test('standalone page loads under the strict CSP and window.tokenworth.ready resolves', async () => {
+  const { context, page, problems } = await openPage(browser);
+  try {
+    const wasmResponse = page.waitForResponse((r) => r.url().endsWith('/tokenworth_bg.wasm'));
+    await page.goto(server.url, { waitUntil: 'load' });
+
+    const res = await wasmResponse;
+    assert.equal(res.headers()['content-type'], 'application/wasm');
+
+    const ready = await page.evaluate(() =>
+      Promise.race([
+        window.tokenworth.ready.then(
+          (api) => ({ ok: api === window.tokenworth }),
+          (err) => ({ ok: false, error: String(err) }),
+        ),
+        new Promise((resolve) => setTimeout(() => resolve({ ok: false, error: 'timeout after 20 s' }), 20_000)),
+      ]),
+    );
+    assert.deepEqual(ready, { ok: true }, 'window.tokenworth.ready did not resolve to window.tokenworth');
+
+    assert.deepEqual(await problems.cspViolations(), [], 'CSP violations');
+    assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
+    assert.deepEqual(problems.consoleErrors, [], 'console errors');
+    assert.deepEqual(problems.failedRequests, [], 'failed requests');
+  } catch (err) {
+    err.message += `\nconsole:\n  ${problems.console.join('\n  ')}`;
+    throw err;
+  } finally {
+    await context.close();
+  }
+});
