@@ -1,4 +1,5 @@
 pub mod codec;
+pub mod explain;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]
