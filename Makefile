@@ -1,0 +1,86 @@
+# tokenworth: set-up, build and test entry points.
+#
+#   make serve   install what is missing, build dist/, serve it on http://127.0.0.1:8080
+#   make test    install what is missing, run every check and test
+#   make dist    install what is missing, release build into dist/
+#   make watch   trunk serve (debug build, autoreload; no CSP) for development
+#
+# Every target that needs tools runs scripts/setup.sh first; it only installs
+# what is missing, so a warm run costs a few version checks.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# Project-local tools (binaryen's wasm-opt) and cargo-installed ones (trunk,
+# wasm-bindgen) first on PATH, so Trunk finds the pinned versions --offline.
+export PATH := $(CURDIR)/.tools/bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+HOST ?= 127.0.0.1
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: help setup setup-build serve watch dist site test check fmt clippy \
+        test-native test-wasm test-e2e clean
+
+help:
+	@sed -n 's/^#   make /make /p' $(firstword $(MAKEFILE_LIST))
+
+# --- set-up --------------------------------------------------------------------
+
+setup:
+	@scripts/setup.sh test
+
+setup-build:
+	@scripts/setup.sh build
+
+# --- build & serve -------------------------------------------------------------
+
+dist: setup-build
+	@$(MAKE) --no-print-directory site
+
+# The release site, without the set-up step (used by `make test` after setup).
+site:
+	trunk build --release --offline
+	cp dist/embed.js dist/embed-$(VERSION).js
+	@ls -l dist/
+
+# Serve the release build exactly as it ships, under the strict CSP the page
+# must work with (see tests/e2e/server.mjs).
+serve: dist
+	node tests/e2e/server.mjs --dir dist --host $(HOST) --port $(PORT) --csp
+
+# Development loop: debug build, rebuilds on change. Trunk's autoreload adds an
+# inline script, so this is not a check of the CSP; `make serve` is.
+watch: setup-build
+	trunk serve --offline --address $(HOST) --port $(PORT)
+
+# --- tests ---------------------------------------------------------------------
+
+test: setup
+	@$(MAKE) --no-print-directory check
+
+# Everything `make test` runs, without the set-up step.
+check: fmt clippy test-native test-wasm test-e2e
+
+fmt:
+	cargo fmt --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+# wasm-bindgen-test in headless Chromium; .cargo/config.toml sets the runner.
+test-wasm:
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --lib
+
+test-e2e: site
+	cd tests/e2e && node --test
+
+clean:
+	cargo clean
+	rm -rf dist
