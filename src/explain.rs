@@ -58,7 +58,10 @@ pub fn verdict(projection: &Projection, years: u32, money: &dyn Fn(Decimal) -> S
                 Some(Side::B) => (b, a),
                 Some(Side::A) => (a, b),
                 None => {
-                    return format!("{} and {} are worth the same to you {span}.", a.label, b.label)
+                    return format!(
+                        "{} and {} are worth the same to you {span}.",
+                        a.label, b.label
+                    )
                 }
             };
             let mut text = format!(
@@ -94,20 +97,29 @@ pub fn verdict(projection: &Projection, years: u32, money: &dyn Fn(Decimal) -> S
     }
 }
 
-/// Plain-text money for the terminal: `$475,000`, `475,000 EUR`.
-pub fn plain_money(amount: Decimal, currency: &str) -> String {
+/// A whole number with thousands commas: 176984885 -> `176,984,885`.
+pub fn grouped(amount: Decimal) -> String {
     let rounded = whole(amount);
     let digits = rounded.abs().normalize().to_string();
-    let mut grouped = String::new();
+    let mut out = String::new();
+    if rounded < Decimal::ZERO {
+        out.push('-');
+    }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(c);
     }
-    let sign = if rounded < Decimal::ZERO { "-" } else { "" };
-    match currency {
-        "USD" => format!("{sign}${grouped}"),
-        _ => format!("{sign}{grouped} {currency}"),
+    out
+}
+
+/// Plain-text money for the terminal: `$475,000`, `475,000 EUR`.
+pub fn plain_money(amount: Decimal, currency: &str) -> String {
+    let text = grouped(amount);
+    match (currency, text.strip_prefix('-')) {
+        ("USD", Some(positive)) => format!("-${positive}"),
+        ("USD", None) => format!("${text}"),
+        _ => format!("{text} {currency}"),
     }
 }

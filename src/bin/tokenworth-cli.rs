@@ -1,1 +1,169 @@
-fn main(){}
+//! `tokenworth-cli 'base=375000&tokens=100000'`: the model on the command line.
+//!
+//! Exit status: 0 on success, 2 on bad input (every error printed, one a line).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use tokenworth::codec::{self, json};
+use tokenworth::explain::{self, essays, grouped, percent_one, plain_money};
+use tokenworth::model::{self, prices, Projection, Scenario};
+
+const USAGE: &str = "usage: tokenworth-cli [--json] [SCENARIO...]
+       tokenworth-cli --prices
+
+SCENARIO is a query string of the model's keys, e.g. 'base=375k&tokens=100k&b.base=400k'.
+Several arguments are joined with '&'. See docs/model.md for every key.";
+
+fn main() -> ExitCode {
+    let mut as_json = false;
+    let mut parts = Vec::new();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--json" => as_json = true,
+            "--prices" => return print_out(&prices_table()),
+            "-h" | "--help" => return print_out(USAGE),
+            flag if flag.starts_with("--") => {
+                eprintln!("tokenworth-cli: unknown option {flag}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => parts.push(arg),
+        }
+    }
+    let parsed = codec::parse(&parts.join("&"));
+    for notice in &parsed.notices {
+        eprintln!("note: {notice}");
+    }
+    if !parsed.is_ok() {
+        for error in &parsed.errors {
+            eprintln!("error: {error}");
+        }
+        return ExitCode::from(2);
+    }
+    let projection = match model::project(&parsed.scenario) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if as_json {
+        match serde_json::to_string_pretty(&json::result(&projection)) {
+            Ok(text) => print_out(&text),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        }
+    } else {
+        print_out(&report(&parsed.scenario, &projection))
+    }
+}
+
+/// Prints to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn print_out(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}") {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
+}
+
+fn prices_table() -> String {
+    let mut out = format!(
+        "{:<24} {:<26} {:<10} {:>8} {:>11} {:>8}\n",
+        "id", "model", "provider", "input", "cache read", "output"
+    );
+    for p in prices::PRESETS {
+        let default = if p.id == prices::DEFAULT_PRESET {
+            " (default)"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "{:<24} {:<26} {:<10} {:>8} {:>11} {:>8}{default}\n",
+            p.id,
+            p.name,
+            p.provider,
+            p.input.normalize(),
+            p.cache_read.normalize(),
+            p.output.normalize()
+        ));
+    }
+    out.push_str(&format!(
+        "\nUSD per million tokens, read {} from {}.\nDefault mix: {}% input tokens, {}% of input read from the cache.",
+        prices::PRICES_READ_ON,
+        prices::PRICES_SOURCE,
+        prices::PRESETS.first().map_or(95.into(), |p| p.default_input_share),
+        prices::PRESETS.first().map_or(80.into(), |p| p.default_cache_share),
+    ));
+    out
+}
+
+fn report(scenario: &Scenario, projection: &Projection) -> String {
+    let cur = scenario.cur.as_str();
+    let money = |d| plain_money(d, cur);
+    let mut out = String::new();
+    for offer in &projection.offers {
+        let Some(first) = offer.first_year() else {
+            continue;
+        };
+        out.push_str(&format!("== {} ==\n", offer.label));
+        out.push_str(&format!(
+            "Headline, year 1:        {}\nWorth to you, year 1:    {}\n",
+            money(first.headline),
+            money(first.worth)
+        ));
+        out.push_str(&format!(
+            "Headline, {} years:       {}\nWorth to you, {} years:   {}\n",
+            scenario.years,
+            money(offer.headline_total),
+            scenario.years,
+            money(offer.worth_total)
+        ));
+        out.push_str(&format!(
+            "Worth if invested at {}%: {}\n",
+            scenario.invest.normalize(),
+            money(offer.fv_total)
+        ));
+        out.push_str(&format!(
+            "Compute share:           {}% of the year-1 package\n",
+            percent_one(offer.compute_share)
+        ));
+        if let Some(r) = offer.compute_to_base {
+            out.push_str(&format!("Tokens / base salary:    {}%\n", percent_one(r)));
+        }
+        out.push_str(&format!(
+            "Cash equivalent:         {} of pre-tax salary would be worth the same to you\n",
+            money(offer.cash_equivalent)
+        ));
+        out.push_str(&format!(
+            "The budget buys:         {} tokens a day on {} (about {} essays a day)\n",
+            grouped(first.tokens_per_day),
+            projection.model.name,
+            grouped(essays(first.tokens_per_day))
+        ));
+        for flag in &offer.flags {
+            out.push_str(&format!("  * {}\n", explain::flag_text(*flag)));
+        }
+        out.push_str(&format!(
+            "\n{:>4} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14}\n",
+            "year", "base", "bonus+signing", "equity", "tokens", "headline", "worth"
+        ));
+        for y in &offer.years {
+            out.push_str(&format!(
+                "{:>4} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14}\n",
+                y.year,
+                money(y.base),
+                money(y.bonus + y.signing),
+                money(y.equity),
+                money(y.tokens),
+                money(y.headline),
+                money(y.worth)
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str(&explain::verdict(projection, scenario.years, &money));
+    out
+}

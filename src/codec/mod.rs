@@ -164,9 +164,7 @@ fn read_vest(text: &str) -> Result<Value, String> {
 /// Why a well-formed value is out of range.
 fn range_problem(field: &Field, value: &Value) -> String {
     match (field.kind, value) {
-        (Kind::Money { .. }, Value::Number(d)) if *d < Decimal::ZERO => {
-            "is negative".to_string()
-        }
+        (Kind::Money { .. }, Value::Number(d)) if *d < Decimal::ZERO => "is negative".to_string(),
         (Kind::Money { .. }, Value::Number(d)) if d.normalize().scale() > input::MONEY_DECIMALS => {
             "has more than 2 decimals".to_string()
         }

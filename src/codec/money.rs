@@ -109,7 +109,14 @@ fn parse_plain(text: &str, grouping: bool) -> Result<Decimal, NumberProblem> {
     let canonical = if frac.is_empty() {
         whole_digits
     } else {
-        format!("{}.{frac}", if whole_digits.is_empty() { "0" } else { &whole_digits })
+        format!(
+            "{}.{frac}",
+            if whole_digits.is_empty() {
+                "0"
+            } else {
+                &whole_digits
+            }
+        )
     };
     Decimal::from_str(&canonical).map_err(|_| NumberProblem::NotANumber)
 }

@@ -128,7 +128,10 @@ pub fn parse_attributes(attrs: impl IntoIterator<Item = (String, String)>) -> Pa
     let mut whole = Vec::new();
     let mut single = Vec::new();
     for (name, value) in attrs {
-        let Some(name) = name.to_ascii_lowercase().strip_prefix("data-").map(str::to_string)
+        let Some(name) = name
+            .to_ascii_lowercase()
+            .strip_prefix("data-")
+            .map(str::to_string)
         else {
             continue;
         };
@@ -173,7 +176,12 @@ pub fn write(scenario: &Scenario) -> String {
     parts.join("&")
 }
 
-fn push_if_changed(parts: &mut Vec<String>, key: &str, value: Option<Value>, default: Option<Value>) {
+fn push_if_changed(
+    parts: &mut Vec<String>,
+    key: &str,
+    value: Option<Value>,
+    default: Option<Value>,
+) {
     if let Some(value) = value {
         if Some(&value) != default.as_ref() && value != Value::PresetDefault {
             parts.push(format!("{key}={}", encode(&write_value(key, &value))));

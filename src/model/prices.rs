@@ -62,9 +62,24 @@ const fn row(
 /// Every preset; prices in thousandths of a USD per million tokens:
 /// [input, cache read, output].
 pub const PRESETS: &[Preset] = &[
-    row("claude-opus-4-7", "Claude Opus 4.7", "Anthropic", [5_000, 500, 25_000]),
-    row("claude-sonnet-4-6", "Claude Sonnet 4.6", "Anthropic", [3_000, 300, 15_000]),
-    row("claude-haiku-4-5", "Claude Haiku 4.5", "Anthropic", [1_000, 100, 5_000]),
+    row(
+        "claude-opus-4-7",
+        "Claude Opus 4.7",
+        "Anthropic",
+        [5_000, 500, 25_000],
+    ),
+    row(
+        "claude-sonnet-4-6",
+        "Claude Sonnet 4.6",
+        "Anthropic",
+        [3_000, 300, 15_000],
+    ),
+    row(
+        "claude-haiku-4-5",
+        "Claude Haiku 4.5",
+        "Anthropic",
+        [1_000, 100, 5_000],
+    ),
     row("gpt-5.5", "GPT-5.5", "OpenAI", [5_000, 500, 30_000]),
     row("gpt-5.4", "GPT-5.4", "OpenAI", [2_500, 250, 15_000]),
     row("gpt-5-mini", "GPT-5 mini", "OpenAI", [250, 25, 2_000]),
@@ -80,7 +95,12 @@ pub const PRESETS: &[Preset] = &[
         "Google",
         [500, 50, 3_000],
     ),
-    row("deepseek-chat", "DeepSeek V3 chat", "DeepSeek", [280, 28, 420]),
+    row(
+        "deepseek-chat",
+        "DeepSeek V3 chat",
+        "DeepSeek",
+        [280, 28, 420],
+    ),
 ];
 
 /// The preset with this id.

@@ -326,8 +326,11 @@ fn project_year(
     let one = Decimal::ONE;
     let tax = fraction(scenario.tax);
 
-    let base = mul(offer.base, pow(one + fraction(offer.raise), y - 1).map_err(at("base"))?)
-        .map_err(at("base"))?;
+    let base = mul(
+        offer.base,
+        pow(one + fraction(offer.raise), y - 1).map_err(at("base"))?,
+    )
+    .map_err(at("base"))?;
     let bonus = mul(base, fraction(offer.bonus)).map_err(at("bonus"))?;
     let signing = if y == 1 { offer.signing } else { Decimal::ZERO };
     let equity = equity_in_year(offer, y).map_err(at("equity"))?;
