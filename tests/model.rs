@@ -1,0 +1,264 @@
+//! The model against MODEL.md: golden cases from the public debate and
+//! multi-year cases computed by hand (the arithmetic is in the comments).
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use tokenworth::codec;
+use tokenworth::model::{project, ComputeError, Flag, Projection, Side};
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn run(query: &str) -> Projection {
+    let parsed = codec::parse(query);
+    assert!(parsed.is_ok(), "{query}: {:?}", parsed.errors);
+    project(&parsed.scenario).unwrap()
+}
+
+/// Relative difference, for tokens per day (MODEL.md allows 1e-9).
+fn close(actual: Decimal, expected: &str) -> bool {
+    let e = d(expected);
+    ((actual - e) / e).abs() < d("0.000000001")
+}
+
+#[test]
+fn top_quartile_engineer_is_475k_with_one_dollar_in_five_compute() {
+    let p = run("base=375000&tokens=100000");
+    let a = &p.offers[0];
+    assert_eq!(a.years[0].headline, d("475000"));
+    // 100000 / 475000 = 4/19 = 0.2105263157894736842105263157|89… rounded to 28 places.
+    assert_eq!(a.compute_share, d("0.2105263157894736842105263158"));
+    // 100000 / 375000 = 4/15.
+    assert_eq!(a.compute_to_base, Some(d("0.2666666666666666666666666667")));
+    assert_eq!(a.flags, vec![Flag::OneInFive, Flag::NoPersonalUse]);
+}
+
+#[test]
+fn tokens_worth_half_the_base_again_make_a_750k_package() {
+    let p = run("base=500000&tokens=250000");
+    let a = &p.offers[0];
+    assert_eq!(a.years[0].headline, d("750000"));
+    assert_eq!(a.compute_to_base, Some(d("0.5")));
+    assert_eq!(a.compute_share, d("0.3333333333333333333333333333"));
+    assert_eq!(
+        a.flags,
+        vec![Flag::OneInFive, Flag::HalfOfBase, Flag::NoPersonalUse]
+    );
+}
+
+#[test]
+fn defaults_over_four_years_with_raises_and_investment() {
+    // base_y = 375000 * 1.03^(y-1): 375000, 386250, 397837.5, 409772.625
+    // sum = 1568860.125; tokens 4 * 100000; tax 0 so worth = cash.
+    // fv at 5 %: 375000*1.157625 + 386250*1.1025 + 397837.5*1.05 + 409772.625
+    //          = 434109.375 + 425840.625 + 417729.375 + 409772.625 = 1687452
+    let a = &run("").offers[0];
+    let bases: Vec<_> = a.years.iter().map(|y| y.base).collect();
+    assert_eq!(
+        bases,
+        vec![d("375000"), d("386250"), d("397837.5"), d("409772.625")]
+    );
+    assert_eq!(a.headline_total, d("1968860.125"));
+    assert_eq!(a.worth_total, d("1568860.125"));
+    assert_eq!(a.fv_total, d("1687452"));
+    assert_eq!(a.tokens_total, d("400000"));
+    assert_eq!(a.token_value_total, d("0"));
+    assert_eq!(a.token_keep_ratio, Some(d("0")));
+}
+
+#[test]
+fn back_loaded_vesting_with_growth_and_refreshers() {
+    // grant 400000 on 5-15-40-40, refresher 100000 at the end of each year,
+    // equity grows 10 % a year; base 200000 flat; no tokens.
+    // y1: 400000*0.05*1.1                                   =  22000
+    // y2: 400000*0.15*1.21   + 100000*0.05*1.1              =  72600 + 5500 = 78100
+    // y3: 400000*0.40*1.331  + 100000*0.15*1.21 + 100000*0.05*1.1
+    //                                                        = 212960 + 18150 + 5500 = 236610
+    // y4: 400000*0.40*1.4641 + 100000*0.40*1.331 + 100000*0.15*1.21 + 100000*0.05*1.1
+    //                                                        = 234256 + 53240 + 18150 + 5500 = 311146
+    let a = &run("base=200k&raise=0&equity=400k&vest=5-15-40-40&refresh=100k&growth=10&tokens=0")
+        .offers[0];
+    let equity: Vec<_> = a.years.iter().map(|y| y.equity).collect();
+    assert_eq!(
+        equity,
+        vec![d("22000"), d("78100"), d("236610"), d("311146")]
+    );
+    // 4 * 200000 + 647856
+    assert_eq!(a.headline_total, d("1447856"));
+    assert_eq!(a.compute_share, Decimal::ZERO);
+    assert_eq!(a.token_keep_ratio, None);
+    assert!(a.flags.is_empty());
+}
+
+#[test]
+fn vesting_beyond_the_horizon_and_a_short_schedule() {
+    // 3-year schedule 33.33-33.33-33.34, 4-year horizon: year 4 vests nothing
+    // of the grant, but the refresher of year 1 vests its third tranche there.
+    // y4: 0 + 30000*0.3334 + 30000*0.3333 + 30000*0.3333 = 10002 + 9999 + 9999 = 30000
+    let a = &run("raise=0&equity=90k&vest=33.33-33.33-33.34&refresh=30k&tokens=0").offers[0];
+    assert_eq!(a.years[0].equity, d("29997"));
+    assert_eq!(a.years[3].equity, d("30000"));
+}
+
+#[test]
+fn taxes_personal_use_and_imputed_tax() {
+    // budget 50000, 10 % personal -> allowance 5000, capped at own 2400;
+    // imputed tax 40 % of 2400 = 960; token value 1440.
+    // worth_1 = 300000 * 0.6 + 1440 = 181440; two flat years -> 362880.
+    // cash equivalent = 1440 / 0.6 = 2400; new money = 50000 - 1000.
+    // keep ratio = 2880 / 100000; compute share = 50000 / 350000 = 1/7.
+    let q =
+        "years=2&tax=40&invest=0&base=300k&raise=0&tokens=50k&personal=10&own=2400&standard=1000";
+    let a = &run(q).offers[0];
+    let y1 = &a.years[0];
+    assert_eq!(y1.allowance, d("5000"));
+    assert_eq!(y1.personal, d("2400"));
+    assert_eq!(y1.imputed_tax, d("960"));
+    assert_eq!(y1.token_value, d("1440"));
+    assert_eq!(y1.worth, d("181440"));
+    assert_eq!(y1.new_money, d("49000"));
+    assert_eq!(a.worth_total, d("362880"));
+    assert_eq!(a.fv_total, d("362880"));
+    assert_eq!(a.cash_equivalent, d("2400"));
+    assert_eq!(a.token_keep_ratio, Some(d("0.0288")));
+    assert_eq!(a.compute_share, d("0.1428571428571428571428571429"));
+    assert!(a.flags.is_empty());
+
+    // Not taxed as income: the whole 2400 is kept.
+    let b = &run(&format!("{q}&imputed=0")).offers[0];
+    assert_eq!(b.years[0].token_value, d("2400"));
+    assert_eq!(b.years[0].worth, d("182400"));
+    assert_eq!(b.cash_equivalent, d("4000"));
+}
+
+#[test]
+fn bigger_headline_can_be_the_smaller_real_offer() {
+    // A: 375000 cash, no tokens. B: 350000 cash + 100000 tokens, no personal use.
+    // One year at 30 % tax: headlines 375000 vs 450000 (+75000);
+    // worth 262500 vs 245000 (-17500). The headline misleads.
+    let p = run("years=1&tax=30&tokens=0&b.base=350k&b.tokens=100k");
+    let c = p.compare.as_ref().unwrap();
+    assert_eq!(c.delta_headline, d("75000"));
+    assert_eq!(c.delta_worth, d("-17500"));
+    assert_eq!(c.delta_fv, d("-17500"));
+    assert!(c.headline_misleads);
+    assert_eq!(c.better(), Some(Side::A));
+    let words = tokenworth::explain::verdict(&p, 1, &|x| format!("${x}"));
+    assert_eq!(
+        words,
+        "Offer A is worth $17500 more to you in the first year. Offer B has the bigger headline, by $75000, but it is the smaller real offer."
+    );
+}
+
+#[test]
+fn equal_offers_do_not_mislead() {
+    let p = run("b.label=Same");
+    let c = p.compare.as_ref().unwrap();
+    assert_eq!(c.delta_headline, Decimal::ZERO);
+    assert!(!c.headline_misleads);
+    assert_eq!(c.better(), None);
+}
+
+#[test]
+fn blended_prices_and_tokens_per_day() {
+    // Sonnet: input 0.8*0.30 + 0.2*3 = 0.84; blended 0.95*0.84 + 0.05*15 = 1.548.
+    let p = run("");
+    assert_eq!(p.blended_per_million, d("1.548"));
+    // 100000 / 1.548 * 1e6 / 365, by hand to 50 digits.
+    assert!(close(
+        p.offers[0].years[0].tokens_per_day,
+        "176984885.4907790874659304"
+    ));
+
+    // Opus: 0.8*0.5 + 0.2*5 = 1.4; 0.95*1.4 + 0.05*25 = 2.58.
+    assert_eq!(run("model=claude-opus-4-7").blended_per_million, d("2.58"));
+    // DeepSeek: 0.8*0.028 + 0.2*0.28 = 0.0784; 0.95*0.0784 + 0.05*0.42 = 0.09548.
+    assert_eq!(run("model=deepseek-chat").blended_per_million, d("0.09548"));
+    // All input, no cache: the plain input price.
+    assert_eq!(run("input=100&cache=0").blended_per_million, d("3"));
+    // Half price in year 2 doubles the tokens a day.
+    let halved = run("decline=50");
+    assert_eq!(halved.offers[0].years[1].price_per_million, d("0.774"));
+    assert!(close(
+        halved.offers[0].years[1].tokens_per_day,
+        "353969770.9815581749318608"
+    ));
+}
+
+#[test]
+fn flags_for_tooling_and_budgets_above_salary() {
+    let a = &run("base=100k&tokens=100k&standard=100k&personal=5").offers[0];
+    assert_eq!(
+        a.flags,
+        vec![
+            Flag::OneInFive,
+            Flag::HalfOfBase,
+            Flag::ExceedsBase,
+            Flag::RelabelledTooling
+        ]
+    );
+    assert_eq!(a.years[0].new_money, Decimal::ZERO);
+    assert_eq!(a.compute_share, d("0.5"));
+}
+
+#[test]
+fn zero_base_and_zero_headline_have_no_division() {
+    let a = &run("base=0&tokens=100k").offers[0];
+    assert_eq!(a.compute_to_base, None);
+    assert_eq!(a.compute_share, Decimal::ONE);
+    let z = &run("base=0&tokens=0").offers[0];
+    assert_eq!(z.compute_share, Decimal::ZERO);
+    assert_eq!(z.token_keep_ratio, None);
+    assert!(z.flags.is_empty());
+}
+
+#[test]
+fn budget_growth_and_personal_cap() {
+    // tokens_y = 10000 * 2^(y-1): 10000, 20000, 40000; personal 50 % capped at own 15000.
+    let a = &run("years=3&tokens=10k&tgrowth=100&personal=50&own=15k&imputed=0").offers[0];
+    let tokens: Vec<_> = a.years.iter().map(|y| y.tokens).collect();
+    assert_eq!(tokens, vec![d("10000"), d("20000"), d("40000")]);
+    let kept: Vec<_> = a.years.iter().map(|y| y.token_value).collect();
+    assert_eq!(kept, vec![d("5000"), d("10000"), d("15000")]);
+    // 30000 / 70000 = 3/7
+    assert_eq!(
+        a.token_keep_ratio,
+        Some(d("0.4285714285714285714285714286"))
+    );
+}
+
+#[test]
+fn overflow_is_an_error_not_a_panic() {
+    // 1e9 * 11^9 tokens at 0.09548 * 0.01^9 per million: about 2.5e37 a year.
+    let parsed = codec::parse("years=10&model=deepseek-chat&decline=99&tokens=1000m&tgrowth=1000");
+    assert!(parsed.is_ok());
+    match project(&parsed.scenario) {
+        Err(ComputeError::Overflow { figure, .. }) => assert_eq!(figure, "tokens per day"),
+        other => panic!("expected an overflow error, got {other:?}"),
+    }
+}
+
+#[test]
+fn largest_inputs_without_decline_still_compute() {
+    let q = "years=10&tax=99&invest=50&decline=0&base=1000m&raise=100&bonus=200&signing=1000m&equity=10000m&refresh=10000m&growth=1000&tokens=1000m&tgrowth=1000&personal=100&own=1000m&standard=1000m";
+    let parsed = codec::parse(q);
+    assert!(parsed.is_ok(), "{:?}", parsed.errors);
+    // Either a result or a named overflow: never a panic.
+    match project(&parsed.scenario) {
+        Ok(p) => assert_eq!(p.offers[0].years.len(), 10),
+        Err(e) => assert!(e.to_string().contains("too large"), "{e}"),
+    }
+}
+
+#[test]
+fn invalid_scenarios_built_in_code_are_refused() {
+    let mut s = tokenworth::model::Scenario::default();
+    s.tax = Decimal::ONE_HUNDRED;
+    s.a.vest = vec![d("50")];
+    match project(&s) {
+        Err(ComputeError::Invalid { keys }) => assert_eq!(keys, vec!["tax", "vest"]),
+        other => panic!("expected invalid, got {other:?}"),
+    }
+}
