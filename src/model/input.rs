@@ -198,7 +198,7 @@ const BIG_MONEY: Kind = Kind::Money {
 
 /// Every field, in the order links are written.
 pub const FIELDS: &[Field] = &[
-    scenario("years", "Horizon (years)", Kind::Years { min: 1, max: 10 }),
+    scenario("years", "Horizon", Kind::Years { min: 1, max: 10 }),
     scenario("tax", "Tax rate", Kind::Percent { min: 0, max: 99 }),
     scenario(
         "invest",

@@ -1,0 +1,247 @@
+//! The scenario codec: money forms, query strings, data attributes, and every
+//! rule of MODEL.md's "Bad input", with the message text checked.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use tokenworth::codec::{self, money, parse, parse_attributes, parse_value, write};
+use tokenworth::model::{Scenario, Value};
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn money_in_every_documented_form() {
+    for (text, value) in [
+        ("375000", "375000"),
+        ("375000.50", "375000.5"),
+        ("375,000", "375000"),
+        ("375k", "375000"),
+        ("375K", "375000"),
+        ("1.2m", "1200000"),
+        ("1.2M", "1200000"),
+        ("$375k", "375000"),
+        ("$1,200.5k", "1200500"),
+        ("  $ 375,000.25 ", "375000.25"),
+        ("0.015k", "15"),
+    ] {
+        assert_eq!(money::parse_money(text), Ok(d(value)), "{text}");
+    }
+}
+
+#[test]
+fn money_that_is_not_money() {
+    use money::NumberProblem::*;
+    for (text, problem) in [
+        ("", Empty),
+        ("abc", NotANumber),
+        ("1e5", NotANumber),
+        ("12.", NotANumber),
+        ("1.2.3", NotANumber),
+        ("NaN", NotANumber),
+        ("0x10", NotANumber),
+        ("1,23", BadGrouping),
+        ("1234,567", BadGrouping),
+        (",123", BadGrouping),
+        ("123456789012345678901", TooLong),
+    ] {
+        assert_eq!(money::parse_money(text), Err(problem), "{text}");
+    }
+}
+
+#[test]
+fn money_is_written_short_and_reads_back_exactly() {
+    for (value, text) in [
+        ("375000", "375k"),
+        ("1200000", "1.2m"),
+        ("2400", "2.4k"),
+        ("375000.5", "375000.5"),
+        ("999", "999"),
+        ("0", "0"),
+        ("1234567", "1234567"),
+    ] {
+        let written = money::write_money(d(value));
+        assert_eq!(written, text);
+        assert_eq!(money::parse_money(&written), Ok(d(value)));
+    }
+}
+
+#[test]
+fn bad_values_name_the_field_the_value_and_the_range() {
+    let cases = [
+        ("base", "abc", "Base salary (base): \"abc\" is not a number. Accepted: an amount from 0 to 1,000,000,000, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals."),
+        ("b.base", "-5", "Base salary, Offer B (b.base): \"-5\" is negative. Accepted: an amount from 0 to 1,000,000,000, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals."),
+        ("tokens", "2000m", "Token budget (tokens): \"2000m\" is out of range. Accepted: an amount from 0 to 1,000,000,000, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals."),
+        ("signing", "10.125", "Signing bonus (signing): \"10.125\" has more than 2 decimals. Accepted: an amount from 0 to 1,000,000,000, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals."),
+        ("tax", "120", "Tax rate (tax): \"120\" is out of range. Accepted: a percent from 0 to 99, written as a plain number such as 3 or 4.5 (at most 4 decimals)."),
+        ("years", "2.5", "Horizon (years): \"2.5\" is not a whole number. Accepted: a whole number of years from 1 to 10."),
+        ("years", "11", "Horizon (years): \"11\" is out of range. Accepted: a whole number of years from 1 to 10."),
+        ("vest", "10-10", "Vesting schedule (vest): \"10-10\" adds up to 20, not 100. Accepted: 1 to 10 yearly percentages separated by '-', each 0 or more and adding up to 100, such as 25-25-25-25 or 5-15-40-40."),
+        ("vest", "10-x-90", "Vesting schedule (vest): \"10-x-90\" has entry 2 \"x\" that is not a number. Accepted: 1 to 10 yearly percentages separated by '-', each 0 or more and adding up to 100, such as 25-25-25-25 or 5-15-40-40."),
+        ("imputed", "maybe", "Personal use taxed (imputed): \"maybe\" is neither 1 nor 0. Accepted: 1 (yes) or 0 (no)."),
+        ("cur", "XYZ", "Currency (cur): \"XYZ\" is not a known currency code. Accepted: a 3-letter ISO 4217 currency code such as USD, EUR or GBP."),
+        ("label", "", "Offer name (label): \"\" is empty. Accepted: a plain-text name of 1 to 40 characters."),
+    ];
+    for (key, given, message) in cases {
+        let error = parse_value(key, given).unwrap_err();
+        assert_eq!(error.to_string(), message);
+        assert_eq!(error.key, key);
+        assert_eq!(error.given, given);
+    }
+    let model = parse_value("model", "gpt-4").unwrap_err().to_string();
+    assert!(model.starts_with("AI model (model): \"gpt-4\" is not a known model. Accepted: one of claude-opus-4-7, claude-sonnet-4-6,"), "{model}");
+    let long = parse_value("label", &"x".repeat(41)).unwrap_err();
+    assert_eq!(long.problem, "is 41 characters long");
+}
+
+#[test]
+fn values_in_range_are_read() {
+    assert_eq!(parse_value("raise", "-50"), Ok(Value::Number(d("-50"))));
+    assert_eq!(parse_value("tax", "37.5%"), Ok(Value::Number(d("37.5"))));
+    assert_eq!(
+        parse_value("vest", "33.33/33.33/33.34"),
+        Ok(Value::Vest(vec![d("33.33"), d("33.33"), d("33.34")]))
+    );
+    assert_eq!(
+        parse_value("vest", "50-50.005"),
+        Ok(Value::Vest(vec![d("50"), d("50.005")]))
+    );
+    assert_eq!(parse_value("cur", "eur"), Ok(Value::Text("EUR".into())));
+    assert_eq!(
+        parse_value("label", "  Big Co  "),
+        Ok(Value::Text("Big Co".into()))
+    );
+    assert_eq!(parse_value("imputed", "0"), Ok(Value::Bool(false)));
+    assert_eq!(parse_value("years", "10"), Ok(Value::Years(10)));
+}
+
+#[test]
+fn every_problem_is_collected_and_the_valid_part_applied() {
+    let parsed = parse("?base=abc&tokens=50k&tax=120&b.base=400k&years=0");
+    let keys: Vec<_> = parsed.errors.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, vec!["years", "tax", "base"]);
+    assert_eq!(parsed.scenario.a.tokens, d("50000"));
+    assert_eq!(
+        parsed.scenario.a.base,
+        d("375000"),
+        "a bad value keeps the default"
+    );
+    assert_eq!(parsed.scenario.b.as_ref().unwrap().base, d("400000"));
+}
+
+#[test]
+fn duplicate_keys_are_an_error_and_neither_value_is_applied() {
+    let parsed = parse("base=400k&base=500k");
+    assert_eq!(parsed.errors.len(), 1);
+    assert_eq!(
+        parsed.errors[0].to_string(),
+        "Base salary (base): \"500k\" is given a second time (first \"400k\"). Accepted: each key once."
+    );
+    assert_eq!(parsed.scenario.a.base, d("375000"));
+}
+
+#[test]
+fn unknown_keys_are_noticed_not_errors() {
+    let parsed = parse("utm_source=news&base=400k&b.years=3");
+    assert!(parsed.is_ok());
+    assert_eq!(
+        parsed.notices,
+        vec![
+            "Ignored \"utm_source\": it is not a tokenworth setting.",
+            "Ignored \"b.years\": years applies to both offers, so it has no b. form."
+        ]
+    );
+    assert_eq!(parsed.scenario.a.base, d("400000"));
+    assert!(parsed.scenario.b.is_none());
+}
+
+#[test]
+fn query_strings_are_percent_decoded() {
+    let parsed = parse("label=Big+Co%20%E2%9C%93&base=%24375%2C000&b.label=Start-up");
+    assert!(parsed.is_ok(), "{:?}", parsed.errors);
+    assert_eq!(parsed.scenario.a.label, "Big Co ✓");
+    assert_eq!(parsed.scenario.a.base, d("375000"));
+    assert_eq!(parsed.scenario.b.as_ref().unwrap().label, "Start-up");
+    // A broken escape is kept as written, then refused by the field.
+    let broken = parse("base=%zz");
+    assert_eq!(broken.errors[0].given, "%zz");
+}
+
+#[test]
+fn writing_emits_only_changed_keys_in_a_stable_order() {
+    assert_eq!(write(&Scenario::default()), "");
+    let mut s = parse("tokens=250k&base=500k&years=5&tax=30").scenario;
+    assert_eq!(write(&s), "years=5&tax=30&base=500k&tokens=250k");
+    s.b = Some(tokenworth::model::Offer::default_for(
+        tokenworth::model::Side::B,
+    ));
+    assert_eq!(
+        write(&s),
+        "years=5&tax=30&base=500k&tokens=250k&b.label=Offer%20B"
+    );
+    assert_eq!(parse(&write(&s)).scenario, s);
+    let labelled = parse("label=Big%20Co%20%26%20sons&vest=5-15-40-40&imputed=0&cur=EUR&input=90");
+    assert_eq!(
+        write(&labelled.scenario),
+        "cur=EUR&input=90&label=Big%20Co%20%26%20sons&vest=5-15-40-40&imputed=0"
+    );
+}
+
+#[test]
+fn data_attributes_use_the_same_codec() {
+    let parsed = parse_attributes(pairs(&[
+        ("data-tokenworth", ""),
+        ("data-theme", "dark"),
+        ("data-scenario", "base=500k&tokens=250k&years=3"),
+        ("data-tokens", "200k"),
+        ("data-b-base", "400000"),
+        ("data-colour", "red"),
+        ("class", "anything"),
+    ]));
+    assert!(parsed.is_ok(), "{:?}", parsed.errors);
+    let s = &parsed.scenario;
+    assert_eq!(s.a.base, d("500000"));
+    assert_eq!(
+        s.a.tokens,
+        d("200000"),
+        "a single attribute wins over data-scenario"
+    );
+    assert_eq!(s.years, 3);
+    assert_eq!(s.b.as_ref().unwrap().base, d("400000"));
+    assert_eq!(
+        parsed.notices,
+        vec!["Ignored \"colour\": it is not a tokenworth setting."]
+    );
+
+    let bad = parse_attributes(pairs(&[("data-b-tokens", "lots")]));
+    assert_eq!(bad.errors[0].key, "b.tokens");
+    assert!(bad.errors[0]
+        .to_string()
+        .starts_with("Token budget, Offer B (b.tokens): \"lots\" is not a number."));
+}
+
+#[test]
+fn json_result_holds_exact_strings_and_nulls() {
+    let projection =
+        tokenworth::model::project(&parse("base=0&tokens=100k&b.tokens=0").scenario).unwrap();
+    let json = codec::json::result(&projection);
+    assert_eq!(json.version, 1);
+    assert_eq!(json.model, "claude-sonnet-4-6");
+    assert_eq!(json.blended_per_million, "1.548");
+    assert_eq!(json.offers[0].compute_to_base, None);
+    assert_eq!(json.offers[0].compute_share, "1");
+    assert_eq!(json.offers[1].token_keep_ratio, None);
+    assert_eq!(json.offers[1].years[0].headline, "375000");
+    assert_eq!(json.offers[0].flags, vec!["one_in_five", "no_personal_use"]);
+    let compare = json.compare.unwrap();
+    // B's four years of base (1568860.125, see tests/model.rs) minus A's 4 x 100000 tokens.
+    assert_eq!(compare.delta_headline, "1168860.125");
+    assert!(!compare.headline_misleads);
+}
