@@ -1,5 +1,6 @@
 //! The scenario codec: money forms, query strings, data attributes, and every
 //! rule of MODEL.md's "Bad input", with the message text checked.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::str::FromStr;
 

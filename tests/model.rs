@@ -1,5 +1,6 @@
 //! The model against MODEL.md: golden cases from the public debate and
 //! multi-year cases computed by hand (the arithmetic is in the comments).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::str::FromStr;
 

@@ -1,4 +1,5 @@
 //! Properties of the model and codec over generated scenarios.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

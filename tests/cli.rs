@@ -1,0 +1,114 @@
+//! The command line: exit codes, the exact JSON, every error on its own line.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tokenworth-cli"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn readable_breakdown_of_the_golden_case() {
+    let out = cli(&["base=375000&tokens=100000"]);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Headline, year 1:        $475,000"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Worth to you, year 1:    $375,000"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Compute share:           21.1%"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("One dollar in five"), "{stdout}");
+}
+
+#[test]
+fn json_is_the_result_of_model_md() {
+    let out = cli(&["--json", "base=500k", "tokens=250k", "years=1"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["model"], "claude-sonnet-4-6");
+    assert_eq!(json["blended_per_million"], "1.548");
+    let a = &json["offers"][0];
+    assert_eq!(a["label"], "Offer A");
+    assert_eq!(a["years"][0]["headline"], "750000");
+    assert_eq!(a["headline_total"], "750000");
+    assert_eq!(a["compute_to_base"], "0.5");
+    assert_eq!(a["compute_share"], "0.3333333333333333333333333333");
+    assert_eq!(a["token_keep_ratio"], "0");
+    assert_eq!(
+        a["flags"],
+        serde_json::json!(["one_in_five", "half_of_base", "no_personal_use"])
+    );
+    assert!(json["compare"].is_null());
+}
+
+#[test]
+fn bad_input_exits_2_with_every_error_on_its_own_line() {
+    let out = cli(&["base=abc&tax=120&b.vest=50-40&base2=1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    let errors: Vec<_> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(errors.len(), 3, "{stderr}");
+    assert!(errors[0].starts_with("error: Tax rate (tax): \"120\" is out of range."));
+    assert!(errors[1].starts_with("error: Base salary (base): \"abc\" is not a number."));
+    assert!(errors[2].starts_with(
+        "error: Vesting schedule, Offer B (b.vest): \"50-40\" adds up to 90, not 100."
+    ));
+    assert!(stderr.contains("note: Ignored \"base2\""));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn overflow_exits_2_with_a_message() {
+    let out = cli(&["years=10&model=deepseek-chat&decline=99&tokens=1000m&tgrowth=1000"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("tokens per day is too large to compute"));
+}
+
+#[test]
+fn prices_lists_every_preset_with_date_and_source() {
+    let out = cli(&["--prices"]);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    for id in ["claude-opus-4-7", "gpt-5-mini", "deepseek-chat"] {
+        assert!(stdout.contains(id), "{id}");
+    }
+    assert!(stdout.contains("2026-07-24"));
+    assert!(stdout.contains("claude-sonnet-4-6        Claude Sonnet 4.6          Anthropic         3         0.3       15 (default)"));
+}
+
+#[test]
+fn hostile_arguments_never_panic() {
+    for arg in [
+        "%",
+        "&&&==&",
+        "base=%FF%FE",
+        "vest=------",
+        "years=99999999999999999999",
+        "base=99999999999999999999999999999m",
+        "label=%00%01",
+        "b.=1",
+        "=",
+    ] {
+        let out = cli(&[arg]);
+        assert!(matches!(out.status.code(), Some(0 | 2)), "{arg}: {out:?}");
+        assert!(!text(&out.stderr).contains("panicked"), "{arg}");
+    }
+}
