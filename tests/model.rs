@@ -255,8 +255,10 @@ fn largest_inputs_without_decline_still_compute() {
 
 #[test]
 fn invalid_scenarios_built_in_code_are_refused() {
-    let mut s = tokenworth::model::Scenario::default();
-    s.tax = Decimal::ONE_HUNDRED;
+    let mut s = tokenworth::model::Scenario {
+        tax: Decimal::ONE_HUNDRED,
+        ..Default::default()
+    };
     s.a.vest = vec![d("50")];
     match project(&s) {
         Err(ComputeError::Invalid { keys }) => assert_eq!(keys, vec!["tax", "vest"]),

@@ -2,6 +2,14 @@
 //! field values, and the JSON result. Every problem names the field, the
 //! value as given and what is accepted.
 
+// A panic in wasm kills every widget on the page: these layers return errors instead.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 pub mod json;
 pub mod money;
 pub mod query;
@@ -222,4 +230,45 @@ pub fn write_value(full_key: &str, value: &Value) -> String {
         Value::Text(t) => t.clone(),
         Value::PresetDefault => String::new(),
     }
+}
+
+/// Most percent of another amount accepted by [`parse_percent_of`].
+pub const PERCENT_OF_MAX: i64 = 1000;
+
+/// A money field typed as a percent of another amount (the token budget as
+/// "% of base"): the amount `of * given / 100`, rounded to cents, then checked
+/// like a typed amount. Errors name the field as [`parse_value`] does.
+pub fn parse_percent_of(full_key: &str, given: &str, of: Decimal) -> Result<Value, FieldError> {
+    let fail = |problem: &str| FieldError {
+        key: full_key.to_string(),
+        given: given.to_string(),
+        problem: problem.to_string(),
+        accepted: format!(
+            "a percent of the base salary from 0 to {PERCENT_OF_MAX}, such as 25 or 26.5"
+        ),
+    };
+    let text = given.trim();
+    let pct = money::parse_percent(text).map_err(|p| {
+        fail(if text.is_empty() {
+            NumberProblem::Empty.describe()
+        } else if p == NumberProblem::Empty {
+            NumberProblem::NotANumber.describe()
+        } else {
+            p.describe()
+        })
+    })?;
+    if pct < Decimal::ZERO
+        || pct > Decimal::from(PERCENT_OF_MAX)
+        || pct.normalize().scale() > input::PERCENT_DECIMALS
+    {
+        return Err(fail("is out of range"));
+    }
+    let amount = of
+        .checked_mul(pct)
+        .map(|x| (x / Decimal::ONE_HUNDRED).round_dp(input::MONEY_DECIMALS))
+        .ok_or_else(|| fail("is too large"))?;
+    parse_value(full_key, &money::plain_number(amount)).map_err(|e| FieldError {
+        given: given.to_string(),
+        ..e
+    })
 }
