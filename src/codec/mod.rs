@@ -265,7 +265,12 @@ pub fn parse_percent_of(full_key: &str, given: &str, of: Decimal) -> Result<Valu
     }
     let amount = of
         .checked_mul(pct)
-        .map(|x| (x / Decimal::ONE_HUNDRED).round_dp(input::MONEY_DECIMALS))
+        .map(|x| {
+            (x / Decimal::ONE_HUNDRED).round_dp_with_strategy(
+                input::MONEY_DECIMALS,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            )
+        })
         .ok_or_else(|| fail("is too large"))?;
     parse_value(full_key, &money::plain_number(amount)).map_err(|e| FieldError {
         given: given.to_string(),
