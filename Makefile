@@ -19,7 +19,6 @@ export PATH := $(CURDIR)/.tools/bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PAT
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 HOST ?= 127.0.0.1
 PORT ?= 8080
-WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: help setup setup-build serve watch dist site test check fmt clippy \
@@ -74,12 +73,14 @@ clippy:
 test-native:
 	cargo test
 
-# wasm-bindgen-test in headless Chromium; .cargo/config.toml sets the runner.
+# wasm-bindgen-test in headless Chromium (.cargo/config.toml sets the runner):
+# `cargo test --target wasm32-unknown-unknown` for the lib and the tests/
+# files that use wasm_bindgen_test; a no-op while there are none.
 test-wasm:
-	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET) --lib
+	CHROMEDRIVER=$(CHROMEDRIVER) scripts/test-wasm.sh
 
 test-e2e: site
-	cd tests/e2e && node --test
+	cd tests/e2e && node --test --test-reporter=spec
 
 clean:
 	cargo clean
