@@ -1,0 +1,419 @@
+//! The calculator's form state: the last valid scenario, what the reader
+//! typed in each field, and each field's error. Pure (no web), so it is
+//! tested natively as well as through the components.
+//!
+//! On each keystroke the field's text goes through `codec::parse_value`; a
+//! value that parses is set on a copy of the scenario, which becomes the
+//! scenario only when `model::project` accepts it. Otherwise the field keeps
+//! the text and an error, and the results keep showing the last valid
+//! scenario (marked stale while any field is in error).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::codec::{self, money, Parsed};
+use crate::model::input::{field, split_key, Kind, Offer, Side};
+use crate::model::{project, Projection, Scenario, Value};
+
+/// The key under which the "% of base" text of a token budget is kept.
+fn pct_key(side: Side) -> String {
+    format!("{}tokens%", side.prefix())
+}
+
+fn side_index(side: Side) -> usize {
+    match side {
+        Side::A => 0,
+        Side::B => 1,
+    }
+}
+
+/// The calculator's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    /// The last scenario that parsed and computed.
+    pub scenario: Scenario,
+    /// Its projection (always `Ok` for a scenario kept here, but the model
+    /// is asked, not assumed).
+    pub projection: Result<Projection, String>,
+    /// Text typed in a field and not yet settled (being edited, or bad).
+    texts: BTreeMap<String, String>,
+    /// The message of each field in error, by full key.
+    errors: BTreeMap<String, String>,
+    /// Token budget typed as a percent of base, per offer.
+    pct_mode: [bool; 2],
+    /// What the link had that could not be applied, and why.
+    pub notices: Vec<String>,
+}
+
+impl Form {
+    /// The form for a parsed link or attribute set: the valid part applied,
+    /// everything else listed in `notices`.
+    pub fn new(parsed: &Parsed) -> Form {
+        let mut notices: Vec<String> = parsed.errors.iter().map(|e| e.to_string()).collect();
+        notices.extend(parsed.notices.iter().cloned());
+        let projection = project(&parsed.scenario).map_err(|e| e.to_string());
+        let (scenario, projection) = match projection {
+            Ok(p) => (parsed.scenario.clone(), Ok(p)),
+            Err(e) => {
+                notices.push(format!(
+                    "The link's figures could not be computed ({e}); showing the defaults."
+                ));
+                let s = Scenario::default();
+                let p = project(&s).map_err(|e| e.to_string());
+                (s, p)
+            }
+        };
+        Form {
+            scenario,
+            projection,
+            texts: BTreeMap::new(),
+            errors: BTreeMap::new(),
+            pct_mode: [false; 2],
+            notices,
+        }
+    }
+
+    /// The shortest query string of the current (valid) scenario.
+    pub fn query(&self) -> String {
+        codec::write(&self.scenario)
+    }
+
+    /// True while some field is in error: the results are of an earlier scenario.
+    pub fn stale(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// The error message of a field, if any.
+    pub fn error(&self, full_key: &str) -> Option<&str> {
+        self.errors.get(full_key).map(String::as_str)
+    }
+
+    /// Every field error, in key order.
+    pub fn errors(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.errors.iter()
+    }
+
+    /// What a field shows: the reader's own text while it is unsettled,
+    /// otherwise the scenario's value written for reading (money grouped).
+    pub fn text(&self, full_key: &str) -> String {
+        if let Some(t) = self.texts.get(full_key) {
+            return t.clone();
+        }
+        match self.scenario.get(full_key) {
+            Some(value) => display_value(full_key, &value),
+            None => String::new(),
+        }
+    }
+
+    /// Whether the token budget of an offer is typed as a percent of base.
+    pub fn pct_mode(&self, side: Side) -> bool {
+        self.pct_mode[side_index(side)]
+    }
+
+    /// The "% of base" text of an offer's token budget.
+    pub fn pct_text(&self, side: Side) -> String {
+        if let Some(t) = self.texts.get(&pct_key(side)) {
+            return t.clone();
+        }
+        let ratio = self.projection.as_ref().ok().and_then(|p| {
+            p.offers
+                .iter()
+                .find(|o| o.side == side)
+                .and_then(|o| o.compute_to_base)
+        });
+        match ratio {
+            Some(r) => crate::explain::percent_one(r).to_string(),
+            None => String::new(),
+        }
+    }
+
+    /// The reader typed `text` in a field. Returns true when the scenario changed.
+    pub fn edit(&mut self, full_key: &str, text: &str) -> bool {
+        self.texts.insert(full_key.to_string(), text.to_string());
+        let changed = match codec::parse_value(full_key, text) {
+            Ok(value) => self.apply(full_key, full_key, value),
+            Err(e) => {
+                self.errors.insert(full_key.to_string(), e.to_string());
+                false
+            }
+        };
+        let (side, key) = split_key(full_key);
+        if changed && key == "base" && self.pct_mode(side) {
+            // The budget follows the base while it is typed as a percent of it.
+            let pct = self.pct_text(side);
+            self.edit_pct(side, &pct);
+        }
+        changed
+    }
+
+    /// The reader typed a percent of base for an offer's token budget.
+    pub fn edit_pct(&mut self, side: Side, text: &str) -> bool {
+        let pkey = pct_key(side);
+        let tokens = format!("{}tokens", side.prefix());
+        self.texts.insert(pkey.clone(), text.to_string());
+        let Some(base) = self.scenario.offer(side).map(|o| o.base) else {
+            return false;
+        };
+        match codec::parse_percent_of(&tokens, text, base) {
+            Ok(value) => {
+                let changed = self.apply(&tokens, &pkey, value);
+                self.texts.remove(&tokens);
+                changed
+            }
+            Err(e) => {
+                self.errors.insert(tokens, e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Switches an offer's token budget between an amount and a percent of base.
+    pub fn set_pct_mode(&mut self, side: Side, on: bool) {
+        let tokens = format!("{}tokens", side.prefix());
+        // Whatever was unsettled in the other mode is dropped; the budget
+        // keeps its last valid value.
+        self.texts.remove(&tokens);
+        self.texts.remove(&pct_key(side));
+        self.errors.remove(&tokens);
+        self.pct_mode[side_index(side)] = on;
+    }
+
+    /// Sets a parsed value on a copy of the scenario and keeps it if the
+    /// model computes it; otherwise the field `error_key` shows why.
+    fn apply(&mut self, full_key: &str, error_key: &str, value: Value) -> bool {
+        let error_key = if error_key.ends_with('%') {
+            full_key
+        } else {
+            error_key
+        };
+        let mut candidate = self.scenario.clone();
+        if !candidate.set(full_key, value) {
+            self.errors.insert(
+                error_key.to_string(),
+                format!(
+                    "{}: this field cannot be set here.",
+                    codec::display_name(full_key)
+                ),
+            );
+            return false;
+        }
+        match project(&candidate) {
+            Ok(p) => {
+                self.errors.remove(error_key);
+                let changed = candidate != self.scenario;
+                self.scenario = candidate;
+                self.projection = Ok(p);
+                changed
+            }
+            Err(e) => {
+                self.errors.insert(
+                    error_key.to_string(),
+                    format!("{}: {e}.", codec::display_name(full_key)),
+                );
+                false
+            }
+        }
+    }
+
+    /// The field lost focus: a settled value is shown formatted; a bad one
+    /// keeps exactly what was typed.
+    pub fn blur(&mut self, full_key: &str) {
+        if !self.errors.contains_key(full_key) {
+            self.texts.remove(full_key);
+        }
+    }
+
+    /// Same as [`Form::blur`] for the "% of base" field.
+    pub fn blur_pct(&mut self, side: Side) {
+        let tokens = format!("{}tokens", side.prefix());
+        if !self.errors.contains_key(&tokens) {
+            self.texts.remove(&pct_key(side));
+        }
+    }
+
+    /// Offer B, prefilled from offer A.
+    pub fn add_offer_b(&mut self) {
+        if self.scenario.b.is_some() {
+            return;
+        }
+        let mut candidate = self.scenario.clone();
+        candidate.b = Some(Offer {
+            label: Offer::default_for(Side::B).label,
+            ..self.scenario.a.clone()
+        });
+        if let Ok(p) = project(&candidate) {
+            self.scenario = candidate;
+            self.projection = Ok(p);
+            self.pct_mode[1] = self.pct_mode[0];
+        }
+    }
+
+    /// Drops offer B with its unsettled texts and errors.
+    pub fn remove_offer_b(&mut self) {
+        let mut candidate = self.scenario.clone();
+        candidate.b = None;
+        if let Ok(p) = project(&candidate) {
+            self.scenario = candidate;
+            self.projection = Ok(p);
+            self.texts.retain(|k, _| !k.starts_with("b."));
+            self.errors.retain(|k, _| !k.starts_with("b."));
+            self.pct_mode[1] = false;
+        }
+    }
+
+    /// Forgets the link notices once the reader has read them.
+    pub fn dismiss_notices(&mut self) {
+        self.notices.clear();
+    }
+
+    /// Whether a field differs from its default (a link set it, or the
+    /// reader did) or is in error: its disclosure section opens.
+    pub fn is_set(&self, full_key: &str) -> bool {
+        if self.errors.contains_key(full_key) {
+            return true;
+        }
+        let (side, key) = split_key(full_key);
+        let default_value = match field(key) {
+            Some(f) if f.per_offer => Offer::default_for(side).get(key),
+            Some(_) => Scenario::default().get(key),
+            None => None,
+        };
+        match (self.scenario.get(full_key), default_value) {
+            (Some(v), Some(d)) => v != d,
+            _ => false,
+        }
+    }
+}
+
+/// A value as a field shows it when not being edited: money with thousands
+/// separators ("375,000"), everything else as the codec writes it. What is
+/// shown always parses back to the same value.
+pub fn display_value(full_key: &str, value: &Value) -> String {
+    let (_, key) = split_key(full_key);
+    match (field(key).map(|f| f.kind), value) {
+        (Some(Kind::Money { .. }), Value::Number(d)) => group(*d),
+        _ => codec::write_value(full_key, value),
+    }
+}
+
+/// "375000.5" -> "375,000.5".
+fn group(amount: Decimal) -> String {
+    let plain = money::plain_number(amount);
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(query: &str) -> Form {
+        Form::new(&codec::parse(query))
+    }
+
+    fn headline_1(f: &Form) -> Decimal {
+        f.projection.as_ref().unwrap().offers[0].years[0].headline
+    }
+
+    #[test]
+    fn typed_money_updates_the_scenario_and_shows_grouped_after_blur() {
+        let mut f = form("");
+        assert!(f.edit("base", "400k"));
+        assert_eq!(f.text("base"), "400k");
+        // 400,000 + 100,000 tokens
+        assert_eq!(headline_1(&f), Decimal::from(500_000));
+        f.blur("base");
+        assert_eq!(f.text("base"), "400,000");
+        assert_eq!(f.query(), "base=400k");
+    }
+
+    #[test]
+    fn bad_text_is_kept_with_the_codec_message_and_results_go_stale() {
+        let mut f = form("base=375k");
+        assert!(!f.edit("base", "lots"));
+        f.blur("base");
+        assert_eq!(f.text("base"), "lots");
+        let msg = f.error("base").unwrap();
+        assert!(msg.starts_with("Base salary (base): \"lots\""), "{msg}");
+        assert!(msg.contains("1,000,000,000"), "{msg}");
+        assert!(f.stale());
+        assert_eq!(f.scenario.a.base, Decimal::from(375_000));
+        // Another field still works; the bad one keeps its text.
+        assert!(f.edit("tokens", "50k"));
+        assert_eq!(f.text("base"), "lots");
+        // Back to the value it had: nothing changes, the error is gone.
+        assert!(!f.edit("base", "375000"));
+        assert!(f.error("base").is_none());
+        assert!(!f.stale());
+    }
+
+    #[test]
+    fn percent_of_base_sets_the_budget_and_follows_the_base() {
+        let mut f = form("");
+        f.set_pct_mode(Side::A, true);
+        assert!(f.edit_pct(Side::A, "20"));
+        // 20 % of 375,000
+        assert_eq!(f.scenario.a.tokens, Decimal::from(75_000));
+        assert!(f.edit("base", "500k"));
+        assert_eq!(f.scenario.a.tokens, Decimal::from(100_000));
+        assert!(!f.edit_pct(Side::A, "2000"));
+        assert!(f.error("tokens").unwrap().contains("Token budget"));
+    }
+
+    #[test]
+    fn offer_b_is_prefilled_from_a_and_written_to_the_link() {
+        let mut f = form("base=400k&tokens=50k");
+        f.add_offer_b();
+        let b = f.scenario.b.as_ref().unwrap();
+        assert_eq!(b.base, Decimal::from(400_000));
+        assert_eq!(b.label, "Offer B");
+        assert_eq!(f.query(), "base=400k&tokens=50k&b.base=400k&b.tokens=50k");
+        assert!(f.edit("b.label", "Startup"));
+        assert_eq!(f.scenario.b.as_ref().unwrap().label, "Startup");
+        f.remove_offer_b();
+        assert!(f.scenario.b.is_none());
+    }
+
+    #[test]
+    fn overflow_is_an_error_on_the_field_not_a_panic() {
+        // $1bn of tokens at a price falling 99 % a year: after 9 years the
+        // tokens it buys (about 1e9 / 1.5e-24) no longer fit a Decimal.
+        let mut f = form("years=10&tokens=1000m");
+        assert!(!f.edit("decline", "99"));
+        let msg = f.error("decline").unwrap();
+        assert!(msg.starts_with("Yearly price decline: "), "{msg}");
+        assert!(msg.contains("too large"), "{msg}");
+        assert_eq!(f.scenario.decline, Decimal::ZERO);
+        assert!(f.projection.is_ok());
+        assert!(f.stale());
+    }
+
+    #[test]
+    fn a_link_with_bad_keys_applies_the_rest_and_says_why() {
+        let f = form("base=400k&tokens=abc&colour=red");
+        assert_eq!(f.scenario.a.base, Decimal::from(400_000));
+        assert_eq!(f.scenario.a.tokens, Decimal::from(100_000));
+        assert_eq!(f.notices.len(), 2);
+        assert!(f.notices[0].contains("Token budget"));
+        assert!(f.notices[1].contains("colour"));
+    }
+}

@@ -1,0 +1,71 @@
+//! Equity: grant, vesting schedule (presets or custom), refreshers, growth.
+//! Folded unless a link or the reader set it.
+
+use yew::prelude::*;
+
+use super::field::SelectField;
+use super::Ctx;
+
+/// Vesting presets: (value, name).
+pub const VEST_PRESETS: &[(&str, &str)] = &[
+    ("25-25-25-25", "4 years even (25/25/25/25)"),
+    ("5-15-40-40", "Back-loaded 5/15/40/40"),
+    ("33.3333-33.3333-33.3334", "3 years even"),
+];
+
+const CUSTOM: &str = "custom";
+
+#[function_component(Equity)]
+pub fn equity() -> Html {
+    let ctx = use_context::<Ctx>();
+    let custom = use_state(|| false);
+    let Some(ctx) = ctx else {
+        return Html::default();
+    };
+    if ctx.hidden("equity") {
+        return Html::default();
+    }
+    let vest_key = ctx.full("vest");
+    let vest_text = ctx.state.form.text(&vest_key);
+    let preset = VEST_PRESETS
+        .iter()
+        .find(|(v, _)| *v == vest_text)
+        .map(|(v, _)| *v);
+    let show_custom = *custom || preset.is_none() || ctx.state.form.error(&vest_key).is_some();
+    let selected = if show_custom {
+        CUSTOM
+    } else {
+        preset.unwrap_or(CUSTOM)
+    };
+    let mut options: Vec<(AttrValue, AttrValue)> = VEST_PRESETS
+        .iter()
+        .map(|(v, n)| (AttrValue::Static(v), AttrValue::Static(n)))
+        .collect();
+    options.push((AttrValue::Static(CUSTOM), AttrValue::Static("Custom…")));
+    let on_preset = {
+        let set = ctx.set(&vest_key);
+        let custom = custom.clone();
+        Callback::from(move |v: String| {
+            if v == CUSTOM {
+                custom.set(true);
+            } else {
+                custom.set(false);
+                set.emit(v);
+            }
+        })
+    };
+    html! {
+        <details class="group fold" open={ctx.any_set(&["equity", "vest", "refresh", "growth"])}>
+            <summary>{ "Equity" }</summary>
+            { ctx.text_field("equity", Some("Value of the initial grant at grant.")) }
+            <SelectField id={ctx.id(&format!("{vest_key}-preset"))} label="Vesting"
+                options={options} selected={AttrValue::Static(selected)}
+                locked={ctx.locked(&vest_key)} on_change={on_preset} />
+            if show_custom {
+                { ctx.text_field("vest", Some("Percent per year, separated by '-', adding up to 100.")) }
+            }
+            { ctx.text_field("refresh", Some("Granted at the end of every year, vesting like the grant.")) }
+            { ctx.text_field("growth", Some("Yearly change in the equity's value.")) }
+        </details>
+    }
+}

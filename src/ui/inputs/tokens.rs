@@ -1,0 +1,103 @@
+//! Token budget: the budget (an amount or a % of base), the model it buys,
+//! what of it is yours; the rest folded.
+
+use yew::prelude::*;
+
+use super::field::{CheckField, SelectField, TextField};
+use super::Ctx;
+use crate::model::prices::{PRESETS, PRICES_READ_ON};
+use crate::model::Value;
+use crate::ui::app::Action;
+
+/// The preset's list prices in words.
+fn price_hint(model: &str) -> String {
+    match crate::model::prices::preset(model) {
+        Some(p) => format!(
+            "List prices per million tokens: ${:.2} input, ${:.3} cached input, ${:.2} output (read {PRICES_READ_ON}).",
+            p.input,
+            p.cache_read,
+            p.output
+        ),
+        None => String::new(),
+    }
+}
+
+#[function_component(Tokens)]
+pub fn tokens() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    if ctx.hidden("tokens") {
+        return Html::default();
+    }
+    let side = ctx.side;
+    let form = &ctx.state.form;
+    let tokens_key = ctx.full("tokens");
+    let pct = form.pct_mode(side);
+    let locked = ctx.locked(&tokens_key);
+    let mode = |on: bool| {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::PctMode(side, on)))
+    };
+    let budget = if pct {
+        let state = ctx.state.clone();
+        let state2 = ctx.state.clone();
+        html! {
+            <TextField id={ctx.id(&tokens_key)} label="Token budget (% of base)"
+                text={form.pct_text(side)}
+                error={form.error(&tokens_key).map(|e| AttrValue::from(e.to_string()))}
+                unit={AttrValue::Static("%")}
+                hint={AttrValue::from(format!("= {} a year.", form.text(&tokens_key)))}
+                locked={locked}
+                on_input={Callback::from(move |t: String| state.dispatch(Action::EditPct(side, t)))}
+                on_blur={Callback::from(move |_| state2.dispatch(Action::BlurPct(side)))} />
+        }
+    } else {
+        ctx.text_field("tokens", Some("Per year, as the offer states it."))
+    };
+    let model_options: Vec<(AttrValue, AttrValue)> = PRESETS
+        .iter()
+        .map(|p| {
+            (
+                AttrValue::Static(p.id),
+                AttrValue::from(format!("{} ({})", p.name, p.provider)),
+            )
+        })
+        .collect();
+    let imputed_key = ctx.full("imputed");
+    let imputed = matches!(form.scenario.get(&imputed_key), Some(Value::Bool(true)));
+    let on_imputed = {
+        let set = ctx.set(&imputed_key);
+        Callback::from(move |on: bool| set.emit(if on { "1" } else { "0" }.to_string()))
+    };
+    html! {
+        <fieldset class="group">
+            <legend>{ "Token budget" }</legend>
+            if !locked {
+                <div class="toggle" role="group" aria-label="Enter the token budget as">
+                    <button type="button" aria-pressed={(!pct).to_string()} onclick={mode(false)}>{ "Amount" }</button>
+                    <button type="button" aria-pressed={pct.to_string()} onclick={mode(true)}>{ "% of base" }</button>
+                </div>
+            }
+            { budget }
+            <SelectField id={ctx.id("model")} label="AI model"
+                options={model_options}
+                selected={AttrValue::from(form.scenario.model.clone())}
+                hint={AttrValue::from(price_hint(&form.scenario.model))}
+                locked={ctx.locked("model")}
+                on_change={ctx.set("model")} />
+            { ctx.text_field("personal", Some("Share of the budget you may use for your own projects.")) }
+            { ctx.text_field("own", Some("What you would spend on AI yourself in a year without this perk.")) }
+            <details class="more" open={ctx.any_set(&["standard", "imputed", "tgrowth"]) || ["decline", "input", "cache"].iter().any(|k| form.is_set(k))}>
+                <summary>{ "Tooling, tax and prices" }</summary>
+                { ctx.text_field("standard", Some("AI tooling the employer gives every engineer anyway, per year.")) }
+                <CheckField id={ctx.id(&imputed_key)} label="Personal use is taxed as income"
+                    checked={imputed} locked={ctx.locked(&imputed_key)} on_change={on_imputed} />
+                { ctx.text_field("tgrowth", Some("Yearly change of the budget.")) }
+                { ctx.text_field("decline", Some("Yearly fall in the price per token.")) }
+                { ctx.text_field("input", Some("Share of tokens that are input; agentic coding is mostly input.")) }
+                { ctx.text_field("cache", Some("Share of input read from the prompt cache.")) }
+            </details>
+        </fieldset>
+    }
+}

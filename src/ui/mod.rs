@@ -1,0 +1,21 @@
+//! The calculator's components. They show; they never compute money: every
+//! figure comes from `crate::model::project`, every word from `crate::explain`,
+//! every typed value goes through `crate::codec`.
+//!
+//! `config` and `form` have no web dependencies and build natively too (the
+//! embed layer and native tests use them); the components are wasm-only.
+
+pub mod config;
+pub mod form;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod format;
+#[cfg(target_arch = "wasm32")]
+pub mod inputs;
+#[cfg(target_arch = "wasm32")]
+pub mod results;
+
+/// The widget's stylesheet, adopted by each shadow root (see `web::mount`).
+pub const STYLE: &str = include_str!("style.css");

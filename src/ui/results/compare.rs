@@ -1,0 +1,56 @@
+//! Two offers side by side: totals and the differences, and a plain warning
+//! when the bigger headline is the smaller real offer.
+
+use yew::prelude::*;
+
+use crate::model::Projection;
+use crate::ui::format;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    pub projection: Projection,
+    pub cur: AttrValue,
+    pub years: u32,
+}
+
+#[function_component(Compare)]
+pub fn compare(p: &CompareProps) -> Html {
+    let (Some(c), [a, b]) = (&p.projection.compare, p.projection.offers.as_slice()) else {
+        return Html::default();
+    };
+    let cur = p.cur.as_str();
+    let row = |name: &str, va, vb, d| {
+        html! {
+            <tr>
+                <th scope="row">{ name.to_string() }</th>
+                <td>{ format::money(va, cur) }</td>
+                <td>{ format::money(vb, cur) }</td>
+                <td class="delta">{ format::money_delta(d, cur) }</td>
+            </tr>
+        }
+    };
+    html! {
+        <section class="compare" aria-label="Comparison">
+            <h3>{ format!("{} against {}, over {} year{}", b.label, a.label, p.years, if p.years == 1 { "" } else { "s" }) }</h3>
+            if c.headline_misleads {
+                <p class="misleads" data-fig="misleads">
+                    <strong>{ "The bigger headline is the smaller real offer. " }</strong>
+                    { "Judge the offers by what they are worth to you, not by the letter." }
+                </p>
+            }
+            <div class="scroll">
+                <table>
+                    <thead>
+                        <tr><td></td><th scope="col">{ &a.label }</th><th scope="col">{ &b.label }</th>
+                            <th scope="col">{ format!("{} − {}", b.label, a.label) }</th></tr>
+                    </thead>
+                    <tbody>
+                        { row("Headline", a.headline_total, b.headline_total, c.delta_headline) }
+                        { row("Worth to you", a.worth_total, b.worth_total, c.delta_worth) }
+                        { row("With returns", a.fv_total, b.fv_total, c.delta_fv) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

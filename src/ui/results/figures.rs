@@ -1,0 +1,87 @@
+//! The headline figure beside the worth-to-you figure, and what the budget
+//! amounts to: compute share, tokens as a share of base, cash equivalent,
+//! and what it buys in essays a day.
+
+use yew::prelude::*;
+
+use crate::explain;
+use crate::model::{OfferProjection, Projection};
+use crate::ui::format;
+
+#[derive(Properties, PartialEq)]
+pub struct FiguresProps {
+    pub projection: Projection,
+    pub cur: AttrValue,
+    pub years: u32,
+}
+
+#[function_component(Figures)]
+pub fn figures(p: &FiguresProps) -> Html {
+    let two = p.projection.offers.len() > 1;
+    html! {
+        <div class={classes!("figures", two.then_some("two"))}>
+            { for p.projection.offers.iter().map(|o| offer(o, p)) }
+        </div>
+    }
+}
+
+fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
+    let cur = p.cur.as_str();
+    let Some(y1) = o.first_year() else {
+        return Html::default();
+    };
+    let side = match o.side {
+        crate::model::Side::A => "a",
+        crate::model::Side::B => "b",
+    };
+    let span = if p.years == 1 {
+        "In year 1".to_string()
+    } else {
+        format!("Over {} years", p.years)
+    };
+    let essays = explain::essays(y1.tokens_per_day);
+    html! {
+        <article class={classes!("offer-figures", format!("offer-{side}"))} data-offer={side}>
+            <h3 class="offer-name">{ &o.label }</h3>
+            <div class="pair">
+                <div class="fig headline">
+                    <span class="fig-label">{ "The offer letter says" }</span>
+                    <span class="fig-value" data-fig="headline">{ format::money(y1.headline, cur) }</span>
+                    <span class="fig-sub">{ "a year, tokens included" }</span>
+                </div>
+                <div class="fig worth">
+                    <span class="fig-label">{ "Worth to you" }</span>
+                    <span class="fig-value" data-fig="worth">{ format::money(y1.worth, cur) }</span>
+                    <span class="fig-sub">{ "a year, after tax" }</span>
+                </div>
+            </div>
+            <p class="totals">
+                { span }{ ": " }
+                <strong data-fig="headline-total">{ format::money(o.headline_total, cur) }</strong>{ " on paper, " }
+                <strong data-fig="worth-total">{ format::money(o.worth_total, cur) }</strong>{ " to you (" }
+                <span data-fig="fv-total">{ format::money(o.fv_total, cur) }</span>{ " with returns on what you keep)." }
+            </p>
+            <dl class="stats">
+                <div>
+                    <dt>{ "Compute share of the package" }</dt>
+                    <dd data-fig="compute-share">{ format::percent(o.compute_share) }</dd>
+                </div>
+                <div>
+                    <dt>{ "Tokens as a share of base" }</dt>
+                    <dd data-fig="compute-to-base">{ o.compute_to_base.map(format::percent).unwrap_or_else(|| "n/a".to_string()) }</dd>
+                </div>
+                <div>
+                    <dt>{ "Cash equivalent of the budget" }</dt>
+                    <dd data-fig="cash-equivalent">{ format::money(o.cash_equivalent, cur) }
+                        <span class="dd-note">{ " a year: the pre-tax raise worth the same to you" }</span></dd>
+                </div>
+                <div>
+                    <dt>{ "What it buys" }</dt>
+                    <dd data-fig="buys">{ format!("≈ {} essays a day", format::count(essays)) }
+                        <span class="dd-note">{ format!(" ({} tokens a day of {}, 10,000 tokens an essay)",
+                            format::count_words(y1.tokens_per_day), p.projection.model.name) }</span></dd>
+                </div>
+            </dl>
+        </article>
+    }
+}

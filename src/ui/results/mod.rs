@@ -1,0 +1,10 @@
+//! The results: figures, comparison, verdict, flags, charts, the per-year
+//! table and sharing. They show the model's figures; they compute none.
+
+pub mod charts;
+pub mod compare;
+pub mod figures;
+pub mod flags;
+pub mod share;
+pub mod table;
+pub mod verdict;

@@ -1,0 +1,23 @@
+//! The verdict sentence, from `explain::verdict`.
+
+use yew::prelude::*;
+
+use crate::explain;
+use crate::model::Projection;
+use crate::ui::format;
+
+#[derive(Properties, PartialEq)]
+pub struct VerdictProps {
+    pub projection: Projection,
+    pub cur: AttrValue,
+    pub years: u32,
+}
+
+#[function_component(Verdict)]
+pub fn verdict(p: &VerdictProps) -> Html {
+    let cur = p.cur.to_string();
+    let text = explain::verdict(&p.projection, p.years, &|d| format::money(d, &cur));
+    html! {
+        <p class="verdict" data-fig="verdict" aria-live="polite">{ text }</p>
+    }
+}
