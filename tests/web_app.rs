@@ -1,0 +1,258 @@
+//! Browser tests of the calculator component: typed input to results, the
+//! error display, the URL round trip and the change event.
+//! Run: CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_app
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use tokenworth::codec;
+use tokenworth::ui::config::WidgetConfig;
+use tokenworth::web::{mount, url};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement, InputEvent, InputEventInit, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn shadow(host: &Element) -> ShadowRoot {
+    host.shadow_root()
+        .expect("mount attaches an open shadow root")
+}
+
+fn text(root: &ShadowRoot, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn input(root: &ShadowRoot, id: &str) -> HtmlInputElement {
+    root.get_element_by_id(id)
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .dyn_into()
+        .unwrap()
+}
+
+/// Types `value` into a field the way a browser does: set it, fire `input`.
+fn type_into(field: &HtmlInputElement, value: &str) {
+    field.set_value(value);
+    let init = InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    field.dispatch_event(&event).unwrap();
+}
+
+fn blur(field: &HtmlInputElement) {
+    let init = web_sys::FocusEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let event = web_sys::FocusEvent::new_with_focus_event_init_dict("blur", &init).unwrap();
+    field.dispatch_event(&event).unwrap();
+}
+
+fn config() -> WidgetConfig {
+    WidgetConfig {
+        id: "t".to_string(),
+        ..WidgetConfig::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn typed_money_updates_the_figures() {
+    let host = host();
+    let handle =
+        mount::mount_widget(&host, codec::parse("base=375000&tokens=100000"), config()).unwrap();
+    yew::scheduler::flush().await;
+    let root = shadow(&host);
+    // MODEL.md: 375,000 + 100,000 = 475,000 in year 1; 100,000 / 475,000 = 21.05 %.
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=headline]"),
+        "$475,000"
+    );
+    assert_eq!(text(&root, "[data-offer=a] [data-fig=worth]"), "$375,000");
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=compute-share]"),
+        "21.1%"
+    );
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=compute-to-base]"),
+        "26.7%"
+    );
+
+    // MODEL.md: base 500,000 and tokens 250,000 -> 750,000; 50 %; 33.3 %.
+    let base = input(&root, "t-base");
+    type_into(&base, "500k");
+    type_into(&input(&root, "t-tokens"), "250k");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=headline]"),
+        "$750,000"
+    );
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=compute-to-base]"),
+        "50%"
+    );
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=compute-share]"),
+        "33.3%"
+    );
+    // What the reader typed stays while editing, and reads formatted after.
+    assert_eq!(base.value(), "500k");
+    blur(&base);
+    yew::scheduler::flush().await;
+    assert_eq!(input(&root, "t-base").value(), "500,000");
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_value_is_kept_and_explained_and_results_go_stale() {
+    let host = host();
+    let handle = mount::mount_widget(&host, codec::parse(""), config()).unwrap();
+    yew::scheduler::flush().await;
+    let root = shadow(&host);
+    let base = input(&root, "t-base");
+    type_into(&base, "12abc");
+    yew::scheduler::flush().await;
+    let base = input(&root, "t-base");
+    assert_eq!(base.value(), "12abc");
+    assert_eq!(base.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = base.get_attribute("aria-describedby").unwrap();
+    let err = root
+        .get_element_by_id(described.split(' ').next().unwrap())
+        .unwrap();
+    assert_eq!(err.get_attribute("role").as_deref(), Some("alert"));
+    let msg = err.text_content().unwrap();
+    assert!(msg.contains("Base salary"), "{msg}");
+    assert!(msg.contains("\"12abc\""), "{msg}");
+    assert!(msg.contains("0 to 1,000,000,000"), "{msg}");
+    // The last valid scenario (the defaults: 375,000 + 100,000) stays, marked stale.
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=headline]"),
+        "$475,000"
+    );
+    assert!(root.query_selector(".results.stale").unwrap().is_some());
+    // Other fields still work and leave the bad text alone.
+    type_into(&input(&root, "t-tokens"), "50k");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=headline]"),
+        "$425,000"
+    );
+    assert_eq!(input(&root, "t-base").value(), "12abc");
+    // Fixing it clears the error and the stale mark.
+    type_into(&input(&root, "t-base"), "400k");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        input(&root, "t-base")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("false")
+    );
+    assert!(root.query_selector(".results.stale").unwrap().is_none());
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=headline]"),
+        "$450,000"
+    );
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_url_is_read_on_load_and_kept_in_step() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let original = window.location().href().unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some("?base=400k&tokens=50k&nonsense=1"))
+        .unwrap();
+
+    let host = host();
+    let parsed = codec::parse(&url::read_query());
+    let cfg = WidgetConfig {
+        standalone: true,
+        ..config()
+    };
+    let handle = mount::mount_widget(&host, parsed, cfg).unwrap();
+    yew::scheduler::flush().await;
+    let root = shadow(&host);
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=headline]"),
+        "$450,000"
+    );
+    let notice = text(&root, ".notice");
+    assert!(notice.contains("nonsense"), "{notice}");
+
+    type_into(&input(&root, "t-tokens"), "100000");
+    yew::scheduler::flush().await;
+    // Only keys away from their defaults are written.
+    assert_eq!(window.location().search().unwrap(), "?base=400k");
+    type_into(&input(&root, "t-base"), "375k");
+    yew::scheduler::flush().await;
+    assert_eq!(window.location().search().unwrap(), "");
+    // A bad value leaves the URL at the last valid scenario.
+    type_into(&input(&root, "t-tax"), "120");
+    yew::scheduler::flush().await;
+    assert_eq!(window.location().search().unwrap(), "");
+
+    handle.destroy();
+    host.remove();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&original))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn every_valid_edit_dispatches_tokenworth_change_with_exact_figures() {
+    let host = host();
+    let seen: Rc<RefCell<Vec<(String, String, String)>>> = Rc::default();
+    let listener = {
+        let seen = seen.clone();
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let d = e.detail();
+            let get = |k: &str| {
+                js_sys::Reflect::get(&d, &k.into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap_or_default()
+            };
+            seen.borrow_mut()
+                .push((get("scenario"), get("headline"), get("worth")));
+        })
+    };
+    host.add_event_listener_with_callback("tokenworth:change", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let handle = mount::mount_widget(&host, codec::parse(""), config()).unwrap();
+    yew::scheduler::flush().await;
+    let root = shadow(&host);
+    type_into(&input(&root, "t-raise"), "0");
+    yew::scheduler::flush().await;
+    type_into(&input(&root, "t-raise"), "x");
+    yew::scheduler::flush().await;
+    let seen = seen.borrow();
+    assert_eq!(seen.len(), 1, "one valid edit, one event: {seen:?}");
+    let (query, headline, worth) = &seen[0];
+    assert_eq!(query, "raise=0");
+    // No raise, 4 years: (375,000 + 100,000) x 4 on paper, 375,000 x 4 kept.
+    assert_eq!(
+        Decimal::from_str(headline).unwrap(),
+        Decimal::from(1_900_000)
+    );
+    assert_eq!(Decimal::from_str(worth).unwrap(), Decimal::from(1_500_000));
+    drop(seen);
+    handle.destroy();
+    host.remove();
+}
