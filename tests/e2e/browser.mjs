@@ -35,8 +35,8 @@ export function launch(options = {}) {
  * `securitypolicyviolation` event, recorded by an init script which the CSP
  * does not apply to) and failed requests.
  */
-export async function openPage(browser) {
-  const context = await browser.newContext();
+export async function openPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], console: [] };
   page.on('console', (msg) => {

@@ -38,7 +38,7 @@ pub fn compare(p: &CompareProps) -> Html {
                     { "Judge the offers by what they are worth to you, not by the letter." }
                 </p>
             }
-            <div class="scroll">
+            <div class="scroll" tabindex="0" role="region" aria-label="Totals side by side">
                 <table>
                     <thead>
                         <tr><td></td><th scope="col">{ &a.label }</th><th scope="col">{ &b.label }</th>

@@ -20,7 +20,7 @@ pub fn year_table(p: &TableProps) -> Html {
         <details class="table-wrap">
             <summary>{ "Year by year" }</summary>
             { for p.projection.offers.iter().map(|o| html! {
-                <div class="scroll">
+                <div class="scroll" tabindex="0" role="region" aria-label={format!("{}, year by year", o.label)}>
                     <table class="years">
                         <caption>{ &o.label }</caption>
                         <thead><tr>
