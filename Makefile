@@ -16,7 +16,6 @@ SHELL := /bin/bash
 # wasm-bindgen) first on PATH, so Trunk finds the pinned versions --offline.
 export PATH := $(CURDIR)/.tools/bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 CHROMEDRIVER ?= /usr/bin/chromedriver
@@ -43,7 +42,6 @@ dist: setup-build
 # The release site, without the set-up step (used by `make test` after setup).
 site:
 	trunk build --release --offline
-	cp dist/embed.js dist/embed-$(VERSION).js
 	@ls -l dist/
 
 # Serve the release build exactly as it ships, under the strict CSP the page
