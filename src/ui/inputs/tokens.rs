@@ -9,14 +9,24 @@ use crate::model::prices::{PRESETS, PRICES_READ_ON};
 use crate::model::Value;
 use crate::ui::app::Action;
 
+/// A list price with at least cents: 3 -> "3.00", 0.025 -> "0.025".
+fn price(d: rust_decimal::Decimal) -> String {
+    let d = d.normalize();
+    if d.scale() < 2 {
+        format!("{d:.2}")
+    } else {
+        d.to_string()
+    }
+}
+
 /// The preset's list prices in words.
 fn price_hint(model: &str) -> String {
     match crate::model::prices::preset(model) {
         Some(p) => format!(
-            "List prices per million tokens: ${:.2} input, ${:.3} cached input, ${:.2} output (read {PRICES_READ_ON}).",
-            p.input,
-            p.cache_read,
-            p.output
+            "List prices per million tokens: ${} input, ${} cached input, ${} output (read {PRICES_READ_ON}).",
+            price(p.input),
+            price(p.cache_read),
+            price(p.output)
         ),
         None => String::new(),
     }

@@ -83,9 +83,9 @@ fn pillars(o: &OfferProjection, max: f64, cur: &str, years: u32) -> Html {
 
 fn per_year(p: &ChartsProps) -> Html {
     const W: f64 = 600.0;
-    const H: f64 = 220.0;
+    const H: f64 = 200.0;
     const TOP: f64 = 14.0;
-    const BOTTOM: f64 = 26.0;
+    const BOTTOM: f64 = 2.0;
     let offers = &p.projection.offers;
     let years = p.years.max(1) as usize;
     let max = offers
@@ -121,9 +121,7 @@ fn per_year(p: &ChartsProps) -> Html {
                 }
             }
         }
-        labels.push(html! {
-            <text class="axis" x={format!("{:.2}", i as f64 * slot + slot / 2.0)} y={format!("{:.2}", H - 6.0)} text-anchor="middle">{ format!("Y{}", i + 1) }</text>
-        });
+        labels.push(html! { <span>{ format!("Year {}", i + 1) }</span> });
     }
     let cur = p.cur.as_str();
     let alt = offers
@@ -151,8 +149,8 @@ fn per_year(p: &ChartsProps) -> Html {
             <svg viewBox={format!("0 0 {W} {H}")} width="100%" role="img" aria-label={format!("Headline and worth to you per year. {alt}")}>
                 <line class="baseline" x1="0" x2={W.to_string()} y1={format!("{:.2}", TOP + plot)} y2={format!("{:.2}", TOP + plot)} />
                 { for bars }
-                { for labels }
             </svg>
+            <div class="year-axis" aria-hidden="true">{ for labels }</div>
             <ul class="legend" aria-hidden="true">
                 { for offers.iter().flat_map(|o| {
                     let s = side_class(o.side);

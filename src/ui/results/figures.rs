@@ -45,7 +45,7 @@ fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
             <h3 class="offer-name">{ &o.label }</h3>
             <div class="pair">
                 <div class="fig headline">
-                    <span class="fig-label">{ "The offer letter says" }</span>
+                    <span class="fig-label">{ "On paper" }</span>
                     <span class="fig-value" data-fig="headline">{ format::money(y1.headline, cur) }</span>
                     <span class="fig-sub">{ "a year, tokens included" }</span>
                 </div>
