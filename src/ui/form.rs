@@ -101,6 +101,16 @@ impl Form {
             return t.clone();
         }
         match self.scenario.get(full_key) {
+            // Input and cache shares left to the preset show the preset's value.
+            Some(Value::PresetDefault) => {
+                let preset = crate::model::prices::preset(&self.scenario.model);
+                let share = match (full_key, preset) {
+                    ("input", Some(p)) => Some(p.default_input_share),
+                    ("cache", Some(p)) => Some(p.default_cache_share),
+                    _ => None,
+                };
+                share.map(money::plain_number).unwrap_or_default()
+            }
             Some(value) => display_value(full_key, &value),
             None => String::new(),
         }
@@ -405,6 +415,15 @@ mod tests {
         assert_eq!(f.scenario.decline, Decimal::ZERO);
         assert!(f.projection.is_ok());
         assert!(f.stale());
+    }
+
+    #[test]
+    fn token_mix_left_to_the_preset_shows_the_preset_value() {
+        // PRICES.md: every preset defaults to 95 % input, 80 % of it cached.
+        let f = form("");
+        assert_eq!(f.text("input"), "95");
+        assert_eq!(f.text("cache"), "80");
+        assert_eq!(f.query(), "");
     }
 
     #[test]
