@@ -256,3 +256,43 @@ async fn every_valid_edit_dispatches_tokenworth_change_with_exact_figures() {
     handle.destroy();
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn publisher_options_lock_hide_link_accent_and_theme_are_respected() {
+    let host = host();
+    let cfg = WidgetConfig {
+        lock: vec!["base".to_string()],
+        hide: vec!["charts".to_string(), "equity".to_string()],
+        link: Some("https://example.org/tokenworth/".to_string()),
+        accent: Some("#0a7".to_string()),
+        theme: tokenworth::ui::config::Theme::Dark,
+        ..config()
+    };
+    let handle = mount::mount_widget(&host, codec::parse("base=400k"), cfg).unwrap();
+    yew::scheduler::flush().await;
+    let root = shadow(&host);
+    let base = input(&root, "t-base");
+    assert!(base.read_only());
+    assert_eq!(base.value(), "400,000");
+    let hint = root
+        .get_element_by_id(&base.get_attribute("aria-describedby").unwrap())
+        .unwrap();
+    assert_eq!(hint.text_content().unwrap(), "Set by the publisher.");
+    assert!(root.query_selector(".charts").unwrap().is_none());
+    assert!(root.query_selector("[id^=t-equity]").unwrap().is_none());
+    assert!(root.query_selector(".tw.theme-dark").unwrap().is_some());
+    let link = root.query_selector("a.full").unwrap().unwrap();
+    assert_eq!(link.text_content().unwrap(), "Open the full calculator");
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        "https://example.org/tokenworth/?base=400k"
+    );
+    let style = host.dyn_ref::<web_sys::HtmlElement>().unwrap().style();
+    assert_eq!(style.get_property_value("--tw-accent").unwrap(), "#0a7");
+    handle.destroy();
+    assert!(
+        root.query_selector(".tw").unwrap().is_none(),
+        "destroy unmounts"
+    );
+    host.remove();
+}
