@@ -188,6 +188,24 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
 
+    // On one column the results sit below the form: a strip that follows
+    // the reader down the form keeps the two figures in sight. It repeats
+    // what the results say, so assistive technology skips it.
+    let peek = match &form.projection {
+        Ok(p) => html! {
+            <div class={classes!("peek", form.stale().then_some("stale"))} aria-hidden="true">
+                { for p.offers.iter().filter_map(|o| o.first_year().map(|y| html! {
+                    <span class="peek-offer">
+                        if has_b { <span class="peek-name">{ &o.label }</span> }
+                        <span>{ "On paper " }<strong>{ crate::ui::format::money(y.headline, &form.scenario.cur) }</strong></span>
+                        <span>{ "Worth to you " }<strong>{ crate::ui::format::money(y.worth, &form.scenario.cur) }</strong></span>
+                    </span>
+                })) }
+            </div>
+        },
+        Err(_) => Html::default(),
+    };
+
     let inputs = html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <form class="inputs" aria-label="Offer details" novalidate=true
@@ -200,6 +218,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Equity />
                 <Tokens />
                 <You />
+                { peek }
             </form>
         </ContextProvider<Ctx>>
     };
