@@ -240,3 +240,17 @@ test('screenshots at 360 and 1200 px, light and dark', async () => {
     }
   }
 });
+
+test('at 320 px nothing scrolls sideways, even with ten-figure amounts', async () => {
+  const { context, page, problems } = await open(
+    'base=1.2m&tokens=1000m&equity=10000000000&b.label=Startup',
+    { viewport: { width: 320, height: 700 } },
+  );
+  try {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    await noProblems(problems);
+  } finally {
+    await context.close();
+  }
+});

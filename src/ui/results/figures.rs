@@ -25,6 +25,16 @@ pub fn figures(p: &FiguresProps) -> Html {
     }
 }
 
+/// A large figure; long amounts get a smaller size so they fit a phone.
+fn big(name: &'static str, text: String) -> Html {
+    let size = match text.chars().count() {
+        0..=10 => None,
+        11..=13 => Some("long"),
+        _ => Some("longer"),
+    };
+    html! { <span class={classes!("fig-value", size)} data-fig={name}>{ text }</span> }
+}
+
 fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
     let cur = p.cur.as_str();
     let Some(y1) = o.first_year() else {
@@ -46,12 +56,12 @@ fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
             <div class="pair">
                 <div class="fig headline">
                     <span class="fig-label">{ "On paper" }</span>
-                    <span class="fig-value" data-fig="headline">{ format::money(y1.headline, cur) }</span>
+                    { big("headline", format::money(y1.headline, cur)) }
                     <span class="fig-sub">{ "a year, tokens included" }</span>
                 </div>
                 <div class="fig worth">
                     <span class="fig-label">{ "Worth to you" }</span>
-                    <span class="fig-value" data-fig="worth">{ format::money(y1.worth, cur) }</span>
+                    { big("worth", format::money(y1.worth, cur)) }
                     <span class="fig-sub">{ "a year, after tax" }</span>
                 </div>
             </div>
