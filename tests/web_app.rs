@@ -296,3 +296,65 @@ async fn publisher_options_lock_hide_link_accent_and_theme_are_respected() {
     );
     host.remove();
 }
+
+fn click(root: &ShadowRoot, text: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: web_sys::HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+        if b.text_content().unwrap_or_default() == text {
+            b.click();
+            return;
+        }
+    }
+    panic!("no button {text:?}");
+}
+
+#[wasm_bindgen_test]
+async fn token_budget_as_percent_of_base_and_offer_b_from_a() {
+    let host = host();
+    let handle = mount::mount_widget(&host, codec::parse(""), config()).unwrap();
+    yew::scheduler::flush().await;
+    let root = shadow(&host);
+    click(&root, "% of base");
+    yew::scheduler::flush().await;
+    // The field now reads the budget as a percent of base: 100,000 / 375,000.
+    assert_eq!(input(&root, "t-tokens").value(), "26.7");
+    type_into(&input(&root, "t-tokens"), "20");
+    yew::scheduler::flush().await;
+    // 375,000 + 20 % of it = 450,000.
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=headline]"),
+        "$450,000"
+    );
+    type_into(&input(&root, "t-base"), "500k");
+    yew::scheduler::flush().await;
+    // The budget follows the base: 500,000 + 100,000.
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=headline]"),
+        "$600,000"
+    );
+
+    click(&root, "Add an offer to compare");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "[data-offer=b] [data-fig=headline]"),
+        "$600,000"
+    );
+    assert_eq!(text(&root, "[data-offer=b] .offer-name"), "Offer B");
+    // Offer B's fields are the ones shown now; A is untouched by them.
+    type_into(&input(&root, "t-b-label"), "Startup");
+    type_into(&input(&root, "t-b-base"), "400k");
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "[data-offer=b] .offer-name"), "Startup");
+    // B: 400,000 + 20 % = 480,000; A stays at 600,000.
+    assert_eq!(
+        text(&root, "[data-offer=b] [data-fig=headline]"),
+        "$480,000"
+    );
+    assert_eq!(
+        text(&root, "[data-offer=a] [data-fig=headline]"),
+        "$600,000"
+    );
+    handle.destroy();
+    host.remove();
+}

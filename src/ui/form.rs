@@ -140,6 +140,9 @@ impl Form {
 
     /// The reader typed `text` in a field. Returns true when the scenario changed.
     pub fn edit(&mut self, full_key: &str, text: &str) -> bool {
+        let (side, key) = split_key(full_key);
+        // The percent the budget is at before the base changes.
+        let follow = (key == "base" && self.pct_mode(side)).then(|| self.pct_text(side));
         self.texts.insert(full_key.to_string(), text.to_string());
         let changed = match codec::parse_value(full_key, text) {
             Ok(value) => self.apply(full_key, full_key, value),
@@ -148,10 +151,8 @@ impl Form {
                 false
             }
         };
-        let (side, key) = split_key(full_key);
-        if changed && key == "base" && self.pct_mode(side) {
+        if let (true, Some(pct)) = (changed, follow) {
             // The budget follows the base while it is typed as a percent of it.
-            let pct = self.pct_text(side);
             self.edit_pct(side, &pct);
         }
         changed
@@ -385,6 +386,11 @@ mod tests {
         assert_eq!(f.scenario.a.tokens, Decimal::from(75_000));
         assert!(f.edit("base", "500k"));
         assert_eq!(f.scenario.a.tokens, Decimal::from(100_000));
+        // Also when the percent was not typed but shown (26.7 % from the defaults
+        // would drift; 20 % set above stays 20 % after blur).
+        f.blur_pct(Side::A);
+        assert!(f.edit("base", "400k"));
+        assert_eq!(f.scenario.a.tokens, Decimal::from(80_000));
         assert!(!f.edit_pct(Side::A, "2000"));
         assert!(f.error("tokens").unwrap().contains("Token budget"));
     }
