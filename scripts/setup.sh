@@ -20,7 +20,8 @@ WASM_TARGET="wasm32-unknown-unknown"
 
 export PATH="$TOOLS_DIR/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
+if [ -t 2 ]; then BOLD=$'\033[1m' PLAIN=$'\033[0m'; else BOLD='' PLAIN=''; fi
+log() { printf '%ssetup:%s %s\n' "$BOLD" "$PLAIN" "$*" >&2; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
