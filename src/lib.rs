@@ -1,6 +1,7 @@
 pub mod codec;
 pub mod explain;
 pub mod model;
+pub mod publish;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
