@@ -4,6 +4,7 @@
 #   make test    install what is missing, run every check and test
 #   make dist    install what is missing, release build into dist/
 #   make watch   trunk serve (debug build, autoreload; no CSP) for development
+#   make bench   install what is missing, release build, print the performance figures
 #
 # Every target that needs tools runs scripts/setup.sh first; it only installs
 # what is missing, so a warm run costs a few version checks.
@@ -21,7 +22,7 @@ PORT ?= 8080
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: help setup setup-build serve watch dist site test check fmt clippy \
-        test-native test-wasm test-e2e clean
+        test-native test-wasm test-e2e bench clean
 
 help:
 	@sed -n 's/^#   make /make /p' $(firstword $(MAKEFILE_LIST))
@@ -79,6 +80,15 @@ test-wasm:
 
 test-e2e: site
 	cd tests/e2e && node --test --test-reporter=spec
+
+# --- benchmark ---------------------------------------------------------------
+
+# Sizes, load times against a static baseline, input latency, model throughput
+# and memory, each against its budget (README "Performance"); writes
+# bench/results.json. Needs the test set-up (Chromium, playwright-core).
+bench: setup
+	@$(MAKE) --no-print-directory site
+	node bench/run.mjs $(BENCH_ARGS)
 
 clean:
 	cargo clean

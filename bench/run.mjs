@@ -1,0 +1,553 @@
+// tokenworth benchmark: shipped bytes, load times against a static
+// baseline, interaction latency, model throughput and memory, each beside
+// its budget. `make bench` builds the release site (dist/) and runs this.
+//
+//   node bench/run.mjs [--runs 9] [--edits 200] [--only sizes,load,...]
+//                      [--out bench/results.json] [--no-native]
+//
+// Sections: sizes, load, badges, latency, model, memory. Pages used only by
+// the benchmark (baselines, 20 widgets, 1,000 badges) are generated into
+// bench/out/site/ (git-ignored) next to a copy of dist/; dist/ is untouched.
+// Headless Debian Chromium (playwright-core from tests/e2e), 127.0.0.1,
+// strict CSP, a fresh browser context (empty cache) for every page load.
+
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants as Z } from 'node:zlib';
+import os from 'node:os';
+import { serve, STRICT_CSP } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const SITE = join(ROOT, 'bench', 'out', 'site');
+
+// --- options --------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback;
+};
+const RUNS = Number(opt('--runs', '9'));
+const EDITS = Number(opt('--edits', '200'));
+const OUT = opt('--out', join(ROOT, 'bench', 'results.json'));
+const ONLY = new Set(opt('--only', 'sizes,load,badges,latency,model,memory').split(','));
+const NATIVE = !argv.includes('--no-native');
+
+const KiB = 1024;
+const BUDGET = {
+  shippedGzip: 120 * KiB, // bytes, total of one widget's files, gzip -9
+  firstResultsRatio: 1.5, // first widget results / static baseline load
+  inputP95: 8, // ms, input event -> results updated (see latency())
+  badgesAfterScript: 300, // ms, embed.js loaded -> 1,000 badges shown
+  instancesFor20: 1, // wasm instances on a page with 20 widgets
+};
+
+/** The 2-offer, 10-year scenario of benches/model.rs. */
+const SCENARIO =
+  'years=10&tax=35&base=375k&bonus=15&equity=400k&refresh=50k&tokens=100k&personal=10&b.base=450k&b.equity=200k&b.tokens=0';
+
+// --- helpers --------------------------------------------------------------------
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (!n) return NaN;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+/** Nearest-rank percentile. */
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const stats = (xs) => ({
+  median: round(median(xs)),
+  min: round(Math.min(...xs)),
+  max: round(Math.max(...xs)),
+  p25: round(pct(xs, 25)),
+  p75: round(pct(xs, 75)),
+  runs: xs.map(round),
+});
+const round = (x, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
+const kib = (b) => `${(b / KiB).toFixed(1)} KiB`;
+const ms = (x) => (x == null ? 'n/a' : `${x.toFixed(1)} ms`);
+
+const results = {
+  date: new Date().toISOString(),
+  command: 'make bench',
+  machine: {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+  },
+  budgets: BUDGET,
+};
+const rows = []; // printed table: [figure, value, budget, verdict]
+const row = (figure, value, budget = '', pass = null) =>
+  rows.push([figure, value, budget, pass == null ? '' : pass ? 'PASS' : 'FAIL']);
+
+// --- pages ----------------------------------------------------------------------
+
+/** The widget host element of index.html, with any attributes. */
+const HOST_RE = /<div data-tokenworth\b[^>]*><\/div>/;
+
+const PLACEHOLDER = `<div data-bench-placeholder class="bench-placeholder">
+      <h2>Offer A</h2>
+      <p>On paper <strong>$475,000</strong> a year, tokens included.</p>
+      <p>Worth to you <strong>$377,400</strong> a year, after tax.</p>
+    </div>`;
+
+/** A job listing of `n` rows, each with a badge (or static text for the baseline). */
+function listing(n, badges) {
+  const items = [];
+  for (let i = 0; i < n; i++) {
+    const base = 150_000 + ((i * 7919) % 350) * 1_000;
+    const tokens = ((i * 104729) % 40) * 5_000;
+    const badge = badges
+      ? `<span data-tokenworth-badge data-base="${base}" data-tokens="${tokens}"></span>`
+      : `<span class="badge-static">${((tokens / (base + tokens)) * 100).toFixed(1)}% compute</span>`;
+    items.push(
+      `<li class="job"><h3>Engineer ${i + 1}</h3><p>Base $${base.toLocaleString('en-US')}, tokens $${tokens.toLocaleString('en-US')} ${badge}</p></li>`,
+    );
+  }
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Jobs (bench, ${badges ? 'badges' : 'static baseline'})</title>
+  <link rel="stylesheet" href="./page.css">
+  ${badges ? '<script defer src="embed.js"></script>' : ''}
+</head>
+<body>
+  <main>
+    <h1>${n} jobs</h1>
+    <ul class="jobs">
+${items.join('\n')}
+    </ul>
+  </main>
+</body>
+</html>
+`;
+}
+
+async function buildPages() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('no dist/index.html: run `make dist` (make bench does)');
+  }
+  await rm(SITE, { recursive: true, force: true });
+  await mkdir(SITE, { recursive: true });
+  await cp(DIST, SITE, { recursive: true });
+  const index = await readFile(join(DIST, 'index.html'), 'utf8');
+  if (!HOST_RE.test(index)) throw new Error('dist/index.html has no <div data-tokenworth ...></div>');
+  // The same page with a static placeholder: no loader, no preloads.
+  const baseline = index
+    .replace(HOST_RE, PLACEHOLDER)
+    .replace(/<script[^>]*src="embed\.js"[^>]*><\/script>/, '')
+    .replace(/<link rel="(module)?preload"[^>]*>\n?/g, '');
+  await writeFile(join(SITE, 'widget.html'), index);
+  await writeFile(join(SITE, 'baseline.html'), baseline);
+  // 20 widgets (embed mode, each its own scenario) on one page.
+  const twenty = Array.from(
+    { length: 20 },
+    (_, i) => `<div data-tokenworth data-base="${300 + i * 10}k" data-tokens="${50 + i * 5}k"></div>`,
+  ).join('\n    ');
+  await writeFile(join(SITE, 'widgets-20.html'), index.replace(HOST_RE, twenty));
+  await writeFile(join(SITE, 'badges.html'), listing(1000, true));
+  await writeFile(join(SITE, 'badges-baseline.html'), listing(1000, false));
+}
+
+// --- in-page probes -------------------------------------------------------------
+
+/**
+ * Init script (runs before any page script; the CSP does not apply to it):
+ * counts wasm instantiations and records, for each watched target, the time
+ * (performance.now(), ms since navigation start) just after the first frame
+ * that shows it was produced: a requestAnimationFrame loop tests the DOM
+ * before each frame; when a target is there, a message posted from that rAF
+ * callback runs after the frame's style, layout and paint.
+ */
+function probe() {
+  const B = (window.__bench = { t: {}, instances: 0 });
+  for (const k of ['instantiate', 'instantiateStreaming']) {
+    const orig = WebAssembly[k];
+    if (!orig) continue;
+    WebAssembly[k] = function (...args) {
+      B.instances++;
+      return orig.apply(this, args);
+    };
+  }
+  const widgets = () => [...document.querySelectorAll('[data-tokenworth]')];
+  const shown = (host) => {
+    const fig = host.shadowRoot && host.shadowRoot.querySelector('[data-offer=a] [data-fig=headline]');
+    return !!(fig && fig.textContent.trim());
+  };
+  let badgeIndex = 0;
+  const badgeDone = (el) => /compute/.test((el.shadowRoot || el).textContent);
+  const targets = {
+    // first widget showing results
+    widget: () => {
+      const w = widgets();
+      return w.length > 0 && shown(w[0]);
+    },
+    // every widget showing results
+    widgets: () => {
+      const w = widgets();
+      return w.length > 0 && w.every(shown);
+    },
+    placeholder: () => !!document.querySelector('[data-bench-placeholder]'),
+    badges: () => {
+      const all = document.querySelectorAll('[data-tokenworth-badge]');
+      if (!all.length) return false;
+      while (badgeIndex < all.length && badgeDone(all[badgeIndex])) badgeIndex++;
+      return badgeIndex === all.length;
+    },
+    'badges-static': () => document.querySelectorAll('.badge-static').length >= 1000,
+  };
+  const pending = new Set(Object.keys(targets));
+  const frame = () => {
+    for (const name of [...pending]) {
+      let ok = false;
+      try {
+        ok = targets[name]();
+      } catch {}
+      if (ok) {
+        pending.delete(name);
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          B.t[name] = performance.now();
+        };
+        ch.port2.postMessage(0);
+      }
+    }
+    if (pending.size && performance.now() < 60_000) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** Navigation timing and resource timing of embed.js, after load. */
+function pageTimes() {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const embed = performance.getEntriesByType('resource').find((r) => /\/embed\.js$/.test(r.name));
+  return {
+    t: window.__bench.t,
+    instances: window.__bench.instances,
+    dcl: nav.domContentLoadedEventEnd,
+    load: nav.loadEventEnd,
+    embedLoaded: embed ? embed.responseEnd : null,
+  };
+}
+
+let server;
+let browser;
+
+/** One cold page load in a fresh context; waits for `target` in the probe. */
+async function loadOnce(path, target, { keep = false, timeout = 60_000 } = {}) {
+  const context = await browser.newContext();
+  await context.addInitScript(probe);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(server.url + path, { waitUntil: 'load' });
+  await page.waitForFunction((t) => window.__bench.t[t] != null, target, { timeout });
+  // loadEventEnd is set once the load handlers have run.
+  await page.waitForFunction(() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0);
+  const times = await page.evaluate(pageTimes);
+  if (errors.length) throw new Error(`${path}: ${errors.join('; ')}`);
+  if (keep) return { context, page, times };
+  await context.close();
+  return { times };
+}
+
+// --- sections -------------------------------------------------------------------
+
+async function sizes() {
+  // What the standalone page with one widget downloads, besides its HTML.
+  // The widget's own CSS is compiled into the wasm (adopted stylesheet);
+  // page.css is the host page's, counted to be conservative.
+  const files = ['embed.js', 'tokenworth.js', 'tokenworth_bg.wasm', 'page.css'];
+  const out = { files: {}, total: { raw: 0, gzip: 0, brotli: 0 } };
+  for (const f of files) {
+    const buf = await readFile(join(DIST, f));
+    const text = !f.endsWith('.wasm');
+    const s = {
+      raw: buf.length,
+      gzip: gzipSync(buf, { level: 9 }).length,
+      brotli: brotliCompressSync(buf, {
+        params: {
+          [Z.BROTLI_PARAM_QUALITY]: 11,
+          [Z.BROTLI_PARAM_MODE]: text ? Z.BROTLI_MODE_TEXT : Z.BROTLI_MODE_GENERIC,
+          [Z.BROTLI_PARAM_SIZE_HINT]: buf.length,
+        },
+      }).length,
+    };
+    out.files[f] = s;
+    for (const k of ['raw', 'gzip', 'brotli']) out.total[k] += s[k];
+  }
+  results.sizes = out;
+  console.log('\nShipped bytes (one widget)');
+  console.log(`  ${'file'.padEnd(22)}${'raw'.padStart(12)}${'gzip -9'.padStart(12)}${'brotli'.padStart(12)}`);
+  for (const [f, s] of [...Object.entries(out.files), ['total', out.total]]) {
+    console.log(`  ${f.padEnd(22)}${String(s.raw).padStart(12)}${String(s.gzip).padStart(12)}${String(s.brotli).padStart(12)}`);
+  }
+  const t = out.total;
+  row('shipped, one widget (gzip -9)', `${kib(t.gzip)} (raw ${kib(t.raw)}, br ${kib(t.brotli)})`, `≤ ${kib(BUDGET.shippedGzip)}`, t.gzip <= BUDGET.shippedGzip);
+}
+
+async function load() {
+  const widget = [];
+  const base = [];
+  const baseLoad = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved, so both see the same machine state.
+    const w = await loadOnce('widget.html', 'widget');
+    const b = await loadOnce('baseline.html', 'placeholder');
+    widget.push(w.times.t.widget);
+    base.push(b.times.t.placeholder);
+    baseLoad.push(Math.max(b.times.load, b.times.t.placeholder));
+  }
+  const ratio = median(widget) / median(baseLoad);
+  results.load = {
+    what: 'navigation start -> just after the first frame showing the first widget\'s results (widget page) / the static placeholder (baseline); baseline load = max(loadEventEnd, placeholder painted)',
+    widgetResults: stats(widget),
+    baselinePlaceholder: stats(base),
+    baselineLoad: stats(baseLoad),
+    ratio: round(ratio, 2),
+  };
+  row('first widget results (median)', `${ms(median(widget))} [${ms(Math.min(...widget))} .. ${ms(Math.max(...widget))}]`);
+  row('  static baseline load (median)', `${ms(median(baseLoad))} [${ms(Math.min(...baseLoad))} .. ${ms(Math.max(...baseLoad))}]`);
+  row('  ratio widget / baseline', `${ratio.toFixed(2)}x`, `≤ ${BUDGET.firstResultsRatio}x`, ratio <= BUDGET.firstResultsRatio);
+}
+
+async function badges() {
+  const nav = [];
+  const afterScript = [];
+  const base = [];
+  for (let i = 0; i < RUNS; i++) {
+    const w = await loadOnce('badges.html', 'badges', { timeout: 30_000 });
+    const b = await loadOnce('badges-baseline.html', 'badges-static');
+    nav.push(w.times.t.badges);
+    afterScript.push(w.times.t.badges - w.times.embedLoaded);
+    base.push(Math.max(b.times.load, b.times.t['badges-static']));
+  }
+  const ratio = median(nav) / median(base);
+  results.badges = {
+    what: '1,000 badges: navigation start (and embed.js responseEnd) -> just after the first frame where every badge shows "% compute"; baseline: the same listing with static text, load',
+    navToBadges: stats(nav),
+    scriptToBadges: stats(afterScript),
+    baselineLoad: stats(base),
+    ratio: round(ratio, 2),
+  };
+  row('1,000 badges from navigation (median)', `${ms(median(nav))} [${ms(Math.min(...nav))} .. ${ms(Math.max(...nav))}]`);
+  row('  static listing load (median)', `${ms(median(base))}; ratio ${ratio.toFixed(2)}x`);
+  const s = median(afterScript);
+  row('1,000 badges after embed.js loaded', `${ms(s)} [${ms(Math.min(...afterScript))} .. ${ms(Math.max(...afterScript))}]`, `≤ ${BUDGET.badgesAfterScript} ms`, s <= BUDGET.badgesAfterScript);
+}
+
+/**
+ * Interaction latency on the standalone page: EDITS trusted edits of the
+ * base salary field (CDP Input.insertText over the selected value: one
+ * `input` event each, a new base every time). In the page, a capturing `input` listener on
+ * the shadow root marks the start (event.timeStamp); a MutationObserver sees
+ * the headline figure change, forces style + layout and marks "updated";
+ * a message posted from the next requestAnimationFrame marks "painted"
+ * (after that frame's paint: includes waiting for the frame, up to one
+ * 16.7 ms vsync interval, which no code of ours can shorten).
+ */
+async function latency() {
+  const { context, page } = await loadOnce('widget.html', 'widget', { keep: true });
+  await page.evaluate(() => {
+    const host = document.querySelector('[data-tokenworth]');
+    const root = host.shadowRoot;
+    const input = root.querySelector('input[id$="-base"]');
+    if (!input) throw new Error('no base salary input');
+    const fig = () => root.querySelector('[data-offer=a] [data-fig=headline]').textContent;
+    const L = (window.__lat = { done: [], pending: null });
+    root.addEventListener(
+      'input',
+      (e) => {
+        if (e.target !== input) return;
+        performance.mark('tw-input');
+        L.pending = { start: e.timeStamp, before: fig() };
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      const p = L.pending;
+      if (!p || p.updated != null || fig() === p.before) return;
+      root.firstElementChild.getBoundingClientRect(); // style + layout now
+      p.updated = performance.now();
+      performance.measure('tw-input-to-results', 'tw-input');
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          p.painted = performance.now();
+          performance.measure('tw-input-to-paint', 'tw-input');
+          L.done.push({ updated: p.updated - p.start, painted: p.painted - p.start });
+          L.pending = null;
+        };
+        ch.port2.postMessage(0);
+      });
+    }).observe(root, { subtree: true, childList: true, characterData: true });
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  });
+  for (let i = 0; i < EDITS; i++) {
+    // Select the whole value (no event), then one trusted insertText: one
+    // `input` event carrying a new valid base (300k .. 399k, never twice
+    // in a row), so every edit changes the figures.
+    await page.evaluate(() => {
+      const input = document.querySelector('[data-tokenworth]').shadowRoot.querySelector('input[id$="-base"]');
+      input.setSelectionRange(0, input.value.length);
+    });
+    await page.keyboard.insertText(`${300 + ((i * 37) % 100)}k`);
+    await page.waitForFunction((n) => window.__lat.done.length >= n, i + 1, { timeout: 10_000, polling: 'raf' });
+    // Land the next edit at a random point of the frame.
+    await page.waitForTimeout(Math.random() * 20);
+  }
+  const done = await page.evaluate(() => window.__lat.done);
+  await context.close();
+  const updated = done.map((d) => d.updated);
+  const painted = done.map((d) => d.painted);
+  results.latency = {
+    what: 'input event (event.timeStamp, base salary field) -> headline figure changed + forced style/layout (updated) / -> after the next frame\'s paint (painted); trusted edits via CDP Input.insertText',
+    edits: done.length,
+    updated: { p50: round(pct(updated, 50), 2), p95: round(pct(updated, 95), 2), max: round(Math.max(...updated), 2) },
+    painted: { p50: round(pct(painted, 50), 2), p95: round(pct(painted, 95), 2), max: round(Math.max(...painted), 2) },
+  };
+  const p95 = pct(updated, 95);
+  row(`input -> results updated+layout (${done.length} edits)`, `p50 ${ms(pct(updated, 50))}, p95 ${ms(p95)}`, `p95 ≤ ${BUDGET.inputP95} ms`, p95 <= BUDGET.inputP95);
+  row('input -> next frame painted', `p50 ${ms(pct(painted, 50))}, p95 ${ms(pct(painted, 95))}`);
+}
+
+async function model() {
+  results.model = { scenario: SCENARIO };
+  if (NATIVE) {
+    const out = execFileSync('cargo', ['bench', '-q', '--bench', 'model', '--', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+    results.model.native = JSON.parse(line);
+    const n = results.model.native;
+    row('model natively (project)', `${Math.round(n.project_per_s).toLocaleString('en-US')} scenarios/s`);
+    row('  parse + project + JSON result', `${Math.round(n.compute_path_per_s).toLocaleString('en-US')} scenarios/s`);
+  }
+  const { context, page } = await loadOnce('widget.html', 'widget', { keep: true });
+  const wasm = await page.evaluate(async (scenario) => {
+    const api = await window.tokenworth.ready;
+    if (typeof api.compute !== 'function') return { missing: 'window.tokenworth.compute' };
+    const one = api.compute(scenario);
+    let batch = 1;
+    for (;;) {
+      const t = performance.now();
+      for (let i = 0; i < batch; i++) api.compute(scenario);
+      if (performance.now() - t >= 20) break;
+      batch *= 2;
+    }
+    const rates = [];
+    const start = performance.now();
+    while (performance.now() - start < 2000 || rates.length < 7) {
+      const t = performance.now();
+      for (let i = 0; i < batch; i++) api.compute(scenario);
+      rates.push((batch * 1000) / (performance.now() - t));
+    }
+    rates.sort((a, b) => a - b);
+    return { per_s: rates[rates.length >> 1], min: rates[0], max: rates[rates.length - 1], sample: JSON.stringify(one).slice(0, 80) };
+  }, SCENARIO);
+  await context.close();
+  results.model.wasm = wasm;
+  if (wasm.missing) row('model in wasm (tokenworth.compute)', `n/a: no ${wasm.missing} yet`);
+  else row('model in wasm (tokenworth.compute)', `${Math.round(wasm.per_s).toLocaleString('en-US')} scenarios/s`);
+}
+
+async function memory() {
+  const out = {};
+  const cases = [
+    ['baseline (static page)', 'baseline.html', 'placeholder'],
+    ['1 widget', 'widget.html', 'widget'],
+    ['20 widgets', 'widgets-20.html', 'widgets'],
+    ['1,000 badges', 'badges.html', 'badges'],
+  ];
+  for (const [label, path, target] of cases) {
+    let loaded;
+    try {
+      loaded = await loadOnce(path, target, { keep: true, timeout: 20_000 });
+    } catch (e) {
+      out[label] = { error: e.message.split('\n')[0] };
+      row(`memory: ${label}`, `error: ${e.message.split('\n')[0].slice(0, 60)}`, '', false);
+      continue;
+    }
+    const { context, page, times } = loaded;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const wasmBytes = await page.evaluate(async () => {
+      if (!window.tokenworth || !window.tokenworth.baseUrl) return null;
+      // Same URL, same module instance: default() returns the running exports.
+      const glue = await import(new URL('tokenworth.js', window.tokenworth.baseUrl).href);
+      const exports = await glue.default();
+      return exports.memory.buffer.byteLength;
+    });
+    const nodes = await page.evaluate(() => {
+      let n = document.getElementsByTagName('*').length;
+      for (const h of document.querySelectorAll('[data-tokenworth], [data-tokenworth-badge]')) {
+        if (h.shadowRoot) n += h.shadowRoot.querySelectorAll('*').length;
+      }
+      return n;
+    });
+    out[label] = { jsHeapUsed: heap.usedSize, jsHeapTotal: heap.totalSize, wasmMemory: wasmBytes, wasmInstances: times.instances, elements: nodes };
+    await context.close();
+    row(`memory: ${label}`, `JS heap ${kib(heap.usedSize)}, wasm ${wasmBytes == null ? 'n/a' : kib(wasmBytes)}, ${times.instances} wasm instance(s)`);
+  }
+  results.memory = out;
+  const twenty = out['20 widgets'].wasmInstances ?? NaN;
+  row('20 widgets: wasm instances', String(twenty), `= ${BUDGET.instancesFor20}`, twenty === BUDGET.instancesFor20);
+}
+
+// --- main -----------------------------------------------------------------------
+
+function printTable() {
+  const w = [0, 0, 0, 0];
+  for (const r of rows) r.forEach((c, i) => (w[i] = Math.max(w[i], c.length)));
+  const line = (r) => `  ${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`;
+  console.log('\ntokenworth bench (`make bench`)');
+  console.log(line(['figure', 'measured', 'budget', '']));
+  console.log(`  ${'-'.repeat(w[0] + w[1] + w[2] + 10)}`);
+  for (const r of rows) console.log(line(r));
+  results.table = rows.map(([figure, value, budget, verdict]) => ({ figure, value, budget, verdict }));
+}
+
+try {
+  if (ONLY.has('sizes')) await sizes();
+  const browserSections = ['load', 'badges', 'latency', 'model', 'memory'].filter((s) => ONLY.has(s));
+  if (browserSections.length) {
+    await buildPages();
+    server = await serve({ dir: SITE, csp: STRICT_CSP });
+    browser = await launch();
+    const sections = { load, badges, latency, model, memory };
+    for (const s of browserSections) {
+      try {
+        await sections[s]();
+      } catch (e) {
+        console.error(`bench: ${s}: ${e.message.split('\n')[0]}`);
+        results[s] = { error: e.message.split('\n')[0] };
+        row(s, `error: ${e.message.split('\n')[0].slice(0, 70)}`, '', false);
+      }
+    }
+  }
+  printTable();
+  await writeFile(OUT, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${OUT.replace(ROOT, '')}`);
+} finally {
+  await browser?.close();
+  await server?.close();
+}
