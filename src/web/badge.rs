@@ -1,0 +1,164 @@
+//! Badges for job boards: `<span data-tokenworth-badge data-base="375000"
+//! data-tokens="100000"></span>` becomes a small chip, `21.1% compute`, with
+//! the year-1 headline and worth as its tooltip and accessible name.
+//!
+//! Plain DOM, no yew: a listing page may carry a thousand of them. Each
+//! badge gets its own open shadow root (host CSS cannot restyle the chip)
+//! adopting one shared constructable stylesheet (allowed by a strict
+//! `style-src`). Identical attribute sets are computed once.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Reflect, WeakSet};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use super::embed::{attributes, report, BADGE_SELECTOR};
+use crate::codec;
+use crate::model::project;
+use crate::publish::{self, BadgeText};
+
+const STYLE: &str = ":host{all:initial;display:inline-block;vertical-align:baseline}\
+.chip{display:inline-block;box-sizing:border-box;padding:.1em .55em;border-radius:999px;\
+font:600 12px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;white-space:nowrap;\
+color:#0b3d2e;background:#d9f2e6;border:1px solid #9fd8bd;cursor:help}\
+.chip.error{color:#7a1010;background:#fde8e8;border-color:#f1a9a9}\
+@media (prefers-color-scheme:dark){.chip{color:#d9f2e6;background:#123d2e;border-color:#2f7a5c}\
+.chip.error{color:#fde8e8;background:#4a1414;border-color:#a33}}";
+
+/// A badge's sorted `data-*` attributes.
+type Attributes = Vec<(String, String)>;
+
+thread_local! {
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    static RENDERED: WeakSet = WeakSet::new();
+    /// Badge text by attribute set: listings repeat the same offers.
+    static CACHE: RefCell<HashMap<Attributes, Result<BadgeText, String>>> =
+        RefCell::new(HashMap::new());
+}
+
+fn sheets() -> Result<Array, JsValue> {
+    if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
+        return Ok(Array::of1(&sheet));
+    }
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(STYLE)?;
+    SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
+    Ok(Array::of1(&sheet))
+}
+
+/// The badge's text for a set of attributes, or every problem in one line.
+pub fn text_for(attrs: Vec<(String, String)>) -> Result<BadgeText, String> {
+    let parsed = codec::parse_attributes(attrs);
+    if !parsed.is_ok() {
+        return Err(parsed
+            .errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join(" "));
+    }
+    let projection = project(&parsed.scenario).map_err(|e| e.to_string())?;
+    publish::badge_text(&projection, &parsed.scenario.cur)
+        .ok_or_else(|| "no figures to show".to_string())
+}
+
+/// Renders a badge found on the page, once.
+pub fn render_found(el: &Element) {
+    if RENDERED.with(|r| r.has(el)) {
+        return;
+    }
+    if let Err(e) = render(el) {
+        let id = el.id();
+        let id = if id.is_empty() { "badge" } else { id.as_str() };
+        report(id, "could not render the badge", &e);
+    }
+}
+
+/// Renders (or re-renders) the badge on `el` from its attributes.
+pub fn render(el: &Element) -> Result<(), JsValue> {
+    let mut attrs = attributes(el);
+    attrs.retain(|(n, _)| n.starts_with("data-"));
+    attrs.sort();
+    let cached = CACHE.with(|c| c.borrow().get(&attrs).cloned());
+    let text = match cached {
+        Some(t) => t,
+        None => {
+            let t = text_for(attrs.clone());
+            CACHE.with(|c| {
+                let mut c = c.borrow_mut();
+                if c.len() > 10_000 {
+                    c.clear();
+                }
+                c.insert(attrs, t.clone());
+            });
+            t
+        }
+    };
+    let shadow = shadow(el)?;
+    let document = el
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("badge has no document"))?;
+    let chip = document.create_element("span")?;
+    chip.set_attribute("part", "chip")?;
+    chip.set_attribute("role", "img")?;
+    match text {
+        Ok(t) => {
+            chip.set_class_name("chip");
+            chip.set_text_content(Some(&t.text));
+            chip.set_attribute("title", &t.label)?;
+            chip.set_attribute("aria-label", &t.label)?;
+        }
+        Err(message) => {
+            chip.set_class_name("chip error");
+            chip.set_text_content(Some("tokenworth: check the badge"));
+            chip.set_attribute("title", &message)?;
+            chip.set_attribute("aria-label", &message)?;
+        }
+    }
+    shadow.replace_children_with_node_1(&chip);
+    RENDERED.with(|r| r.add(el));
+    Ok(())
+}
+
+fn shadow(el: &Element) -> Result<ShadowRoot, JsValue> {
+    let shadow = match el.shadow_root() {
+        Some(s) => s,
+        None => el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    Reflect::set(&shadow, &"adoptedStyleSheets".into(), sheets()?.as_ref())?;
+    Ok(shadow)
+}
+
+/// True when `el` carries a rendered badge.
+pub fn is_rendered(el: &Element) -> bool {
+    RENDERED.with(|r| r.has(el))
+}
+
+/// Empties a badge's shadow root. Returns whether it was a badge.
+pub fn clear(el: &Element) -> bool {
+    if !RENDERED.with(|r| r.delete(el)) {
+        return false;
+    }
+    if let Some(shadow) = el.shadow_root() {
+        shadow.replace_children_with_node_0();
+    }
+    true
+}
+
+/// Clears every rendered badge in the document.
+pub fn clear_all() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = document.query_selector_all(BADGE_SELECTOR) else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            clear(&el);
+        }
+    }
+}
