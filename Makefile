@@ -41,8 +41,11 @@ dist: setup-build
 	@$(MAKE) --no-print-directory site
 
 # The release site, without the set-up step (used by `make test` after setup).
+# Serialised with flock: two Trunk builds in one checkout (say `make test` and
+# `make bench` at once) share dist/.stage and target/wasm-opt and break each other.
 site:
-	trunk build --release --offline
+	@mkdir -p target
+	flock target/.trunk-build.lock trunk build --release --offline
 	@ls -l dist/
 
 # Serve the release build exactly as it ships, under the strict CSP the page
