@@ -64,17 +64,181 @@
     });
   }
 
-  /* Hook: fall back to iframe mode.
-   * A host whose CSP lacks 'wasm-unsafe-eval' makes WebAssembly compilation
-   * throw (a CompileError mentioning 'unsafe-eval'). The plan is to replace
-   * each host element with an <iframe> of the standalone page (same origin
-   * as `base`, where the CSP allows wasm) so the reader still gets a widget.
-   * Return a promise for window.tokenworth when that worked, or null to
-   * report the error as is. Not implemented yet. */
-  function fallbackToIframe(error) {
-    void error;
-    return null;
+  /* ---- iframe mode -------------------------------------------------------
+   * <div data-tokenworth data-mode="iframe" …> gets an <iframe> of
+   * embed.html (next to this file) in its own shadow root, sized from the
+   * frame's messages. Also the fallback when this page's CSP forbids
+   * compiling WebAssembly: then every host is shown this way.
+   *
+   * Message format (frame -> parent, see README "Embed it"):
+   *   { type: 'tokenworth:height', version: 1, height: <CSS px> }
+   *   { type: 'tokenworth:change', version: 1, scenario: '<query>',
+   *     headline: '<decimal>', worth: '<decimal>' }
+   * Accepted only when event.origin is the frame page's origin AND
+   * event.source is that very iframe's window.
+   */
+  var frames = new Map(); // host element -> iframe
+  var allFrames = false; // true once WebAssembly turned out to be blocked
+  var frameOrigin = new URL('embed.html', base).origin;
+
+  function frameQuery(host, scenario) {
+    var params = new URLSearchParams();
+    var singles = [];
+    Array.prototype.forEach.call(host.attributes, function (attr) {
+      var name = attr.name.toLowerCase();
+      if (name.indexOf('data-') !== 0) return;
+      var key = name.slice(5);
+      if (key === 'tokenworth' || key === 'mode' || key === 'standalone' || key === 'frame') return;
+      if (key === 'scenario') {
+        if (scenario == null) params = new URLSearchParams(attr.value);
+        return;
+      }
+      if (key.indexOf('b-') === 0) key = 'b.' + key.slice(2);
+      singles.push([key, attr.value]);
+    });
+    if (typeof scenario === 'string') params = new URLSearchParams(scenario);
+    singles.forEach(function (pair) {
+      if (scenario == null || isPresentation(pair[0])) {
+        params.set(pair[0], pair[1]);
+      }
+    });
+    params.set('frame', '1');
+    return params.toString();
   }
+
+  function isPresentation(key) {
+    return ['theme', 'accent', 'compact', 'lock', 'hide', 'link'].indexOf(key) >= 0;
+  }
+
+  function onFrameMessage(event) {
+    if (event.origin !== frameOrigin) return;
+    frames.forEach(function (iframe, host) {
+      if (event.source !== iframe.contentWindow) return;
+      var data = event.data;
+      if (!data || typeof data !== 'object') return;
+      if (data.type === 'tokenworth:height') {
+        var height = Number(data.height);
+        if (!isFinite(height) || height < 0 || height > 100000) return;
+        iframe.style.height = Math.ceil(height) + 'px';
+      } else if (data.type === 'tokenworth:change') {
+        host.dispatchEvent(new CustomEvent('tokenworth:change', {
+          bubbles: true,
+          composed: true,
+          detail: {
+            scenario: String(data.scenario || ''),
+            headline: String(data.headline || ''),
+            worth: String(data.worth || ''),
+          },
+        }));
+      }
+    });
+  }
+
+  function mountFrame(host, scenario) {
+    unmountFrame(host);
+    var root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    var iframe = document.createElement('iframe');
+    iframe.src = new URL('embed.html?' + frameQuery(host, scenario), base).href;
+    iframe.title = host.getAttribute('data-title') || 'tokenworth calculator';
+    // CSSOM, not a style attribute: allowed under a strict style-src.
+    iframe.style.display = 'block';
+    iframe.style.width = '100%';
+    iframe.style.border = '0';
+    iframe.style.height = '640px';
+    if (frames.size === 0) window.addEventListener('message', onFrameMessage);
+    frames.set(host, iframe);
+    root.replaceChildren(iframe);
+    return iframe;
+  }
+
+  function unmountFrame(host) {
+    var iframe = frames.get(host);
+    if (!iframe) return false;
+    frames.delete(host);
+    iframe.remove();
+    if (frames.size === 0) window.removeEventListener('message', onFrameMessage);
+    return true;
+  }
+
+  function wantsFrame(el) {
+    return el.matches('[data-tokenworth]') &&
+      (allFrames || el.getAttribute('data-mode') === 'iframe') && !frames.has(el);
+  }
+
+  function scanFrames(root) {
+    if (root.nodeType !== 1) return;
+    if (wantsFrame(root)) mountFrame(root);
+    root.querySelectorAll('[data-tokenworth]').forEach(function (el) {
+      if (wantsFrame(el)) mountFrame(el);
+    });
+  }
+
+  // iframe hosts added later, and frames whose host left the page.
+  var frameObserver = new MutationObserver(function (records) {
+    var removed = false;
+    records.forEach(function (record) {
+      removed = removed || record.removedNodes.length > 0;
+      record.addedNodes.forEach(function (node) {
+        if (node.isConnected) scanFrames(node);
+      });
+    });
+    if (removed) {
+      frames.forEach(function (iframe, host) {
+        if (!host.isConnected) unmountFrame(host);
+      });
+    }
+  });
+
+  function watchFrames() {
+    scanFrames(document.documentElement);
+    frameObserver.observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  // The wasm API does not know iframe hosts: route them here.
+  function wrapApi() {
+    var rustMount = api.mount;
+    var rustUnmount = api.unmount;
+    var rustStop = api.stop;
+    api.mount = function (element, scenario, options) {
+      if (element instanceof Element && (allFrames || element.getAttribute('data-mode') === 'iframe')) {
+        mountFrame(element, typeof scenario === 'string' ? scenario : null);
+        return 'frame';
+      }
+      if (!rustMount) throw new Error('tokenworth: WebAssembly is blocked on this page; only iframe widgets are available');
+      return rustMount(element, scenario, options);
+    };
+    api.unmount = function (element) {
+      var frame = unmountFrame(element);
+      return rustUnmount ? rustUnmount(element) || frame : frame;
+    };
+    api.stop = function () {
+      frameObserver.disconnect();
+      Array.from(frames.keys()).forEach(unmountFrame);
+      if (rustStop) rustStop();
+    };
+  }
+
+  /* WebAssembly blocked by this page's CSP (no 'wasm-unsafe-eval'): show
+   * every host as an iframe of embed.html, whose own CSP allows wasm. */
+  function isCspBlock(error) {
+    var text = String(error && error.message || error);
+    return /unsafe-eval|Content Security Policy|CSP/i.test(text);
+  }
+
+  function fallbackToIframe(error) {
+    if (!isCspBlock(error)) return null;
+    console.warn('tokenworth: this page does not allow WebAssembly (CSP); showing the calculator in iframes instead.');
+    allFrames = true;
+    api.mode = 'iframe';
+    api.compute = function () {
+      throw new Error("tokenworth.compute: this page's Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval')");
+    };
+    wrapApi();
+    scanFrames(document.documentElement);
+    return Promise.resolve(api);
+  }
+
+  domReady().then(watchFrames);
 
   Promise.all([glue, domReady()])
     .then(function (results) {
@@ -82,6 +246,8 @@
       return init({ module_or_path: new URL('tokenworth_bg.wasm', base) });
     })
     .then(function () {
+      api.mode = 'script';
+      wrapApi();
       resolveReady(window.tokenworth);
     })
     .catch(function (error) {
