@@ -68,8 +68,17 @@ fn text_of(value: &JsValue) -> String {
     if let Some(s) = value.as_string() {
         return s;
     }
-    // String(value): numbers without exponent for the usual range.
-    js_sys::JsString::from(value.clone()).into()
+    // String(value): numbers as JS writes them (no exponent below 1e21).
+    if let Some(n) = value.as_f64() {
+        return js_sys::Number::from(n)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default();
+    }
+    match value.dyn_ref::<Object>() {
+        Some(o) => String::from(o.to_string()),
+        None => String::new(),
+    }
 }
 
 /// Key/value pairs of a scenario given as a plain object.

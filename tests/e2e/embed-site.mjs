@@ -1,0 +1,89 @@
+// Shared set-up of the embedding e2e tests (embed, badges, api): a copy of
+// the built site (dist/, or $TOKENWORTH_DIST) plus test pages, served on
+// 127.0.0.1 with the strict CSP; a page that records every request, so a
+// test can check that nothing left the origin.
+
+import { cp, mkdtemp, rm, writeFile, access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { serve, STRICT_CSP } from './server.mjs';
+import { openPage, DIST } from './browser.mjs';
+
+export const SITE = process.env.TOKENWORTH_DIST || DIST;
+
+/** A page that loads embed.js after `body` (hosts before the script). */
+export function page(body, { head = '', scriptFirst = false } = {}) {
+  const script = '<script async src="embed.js"></script>';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>test</title>
+<link rel="icon" href="favicon.svg">${head}${scriptFirst ? script : ''}</head>
+<body>
+${body}
+${scriptFirst ? '' : script}
+</body></html>`;
+}
+
+/**
+ * Copies the built site into a temporary directory, adds `pages`
+ * ({ 'name.html': html }), and serves it.
+ */
+export async function site(pages = {}, { csp = STRICT_CSP, headers = {} } = {}) {
+  await access(join(SITE, 'embed.js')).catch(() => {
+    throw new Error(`no ${SITE}embed.js: run \`make dist\` first (make test does)`);
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'tokenworth-e2e-'));
+  await cp(SITE, dir, { recursive: true });
+  for (const [name, html] of Object.entries(pages)) {
+    await writeFile(join(dir, name), html);
+  }
+  const server = await serve({ dir, csp, headers });
+  return {
+    ...server,
+    dir,
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** openPage, plus every request URL in `problems.requests`. */
+export async function open(browser, url, contextOptions = {}) {
+  const { context, page, problems } = await openPage(browser, contextOptions);
+  problems.requests = [];
+  page.on('request', (req) => problems.requests.push(req.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, problems };
+}
+
+/** Waits for window.tokenworth.ready. */
+export async function ready(page) {
+  await page.waitForFunction(() => window.tokenworth && window.tokenworth.ready);
+  return page.evaluate(() =>
+    window.tokenworth.ready.then(
+      () => ({ ok: true }),
+      (e) => ({ ok: false, error: String(e) }),
+    ),
+  );
+}
+
+/** No CSP violation, console error, uncaught error, failed or foreign request. */
+export async function clean(problems, origin) {
+  assert.deepEqual(await problems.cspViolations(), [], 'CSP violations');
+  assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.failedRequests, [], 'failed requests');
+  if (origin) {
+    const foreign = problems.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+    assert.deepEqual(foreign, [], 'requests that left the origin');
+  }
+}
+
+/** The text of a host's shadow root ('' when none). */
+export function shadowText(page, selector) {
+  return page.evaluate(
+    (sel) => document.querySelector(sel)?.shadowRoot?.textContent ?? '',
+    selector,
+  );
+}
