@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod form;
+pub mod geometry;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

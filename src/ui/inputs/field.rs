@@ -2,6 +2,7 @@
 //! is natural), a select or a checkbox. The text is exactly what the form
 //! holds; a bad value keeps it and shows the codec's message.
 
+use crate::ui::geometry::num;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -73,8 +74,8 @@ pub fn text_field(p: &TextFieldProps) -> Html {
             .text
             .trim()
             .replace(',', "")
-            .parse::<f64>()
-            .unwrap_or(s.min);
+            .parse::<rust_decimal::Decimal>()
+            .map_or(s.min, crate::ui::format::geometry);
         let oninput = {
             let cb = p.on_input.clone();
             Callback::from(move |e: InputEvent| {
@@ -90,8 +91,8 @@ pub fn text_field(p: &TextFieldProps) -> Html {
         html! {
             <input type="range" class="slider"
                 aria-label={format!("{} (slider)", p.label)}
-                min={s.min.to_string()} max={s.max.to_string()} step={s.step.to_string()}
-                value={at.clamp(s.min, s.max).to_string()}
+                min={num(s.min, 4)} max={num(s.max, 4)} step={num(s.step, 4)}
+                value={num(at.clamp(s.min, s.max), 4)}
                 disabled={p.locked}
                 {oninput} {onchange} />
         }

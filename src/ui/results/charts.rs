@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::model::{OfferProjection, Projection, Side};
 use crate::ui::format::{self, geometry};
+use crate::ui::geometry::num;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsProps {
@@ -29,7 +30,8 @@ fn bar(segments: &[(&'static str, f64)], max: f64) -> Html {
         .filter(|(_, v)| *v > 0.0)
         .map(|(class, v)| {
             let w = if max > 0.0 { v / max * 1000.0 } else { 0.0 };
-            let r = html! { <rect class={*class} x={format!("{x:.2}")} y="0" width={format!("{w:.2}")} height="28" /> };
+            let r =
+                html! { <rect class={*class} x={num(x, 2)} y="0" width={num(w, 2)} height="28" /> };
             x += w;
             r
         })
@@ -115,8 +117,8 @@ fn per_year(p: &ChartsProps) -> Html {
                     let h = y_of(v);
                     let x = x0 + (j * 2 + k) as f64 * bw;
                     bars.push(html! {
-                        <rect class={format!("yb {kind} side-{s}")} x={format!("{x:.2}")} y={format!("{:.2}", TOP + plot - h)}
-                            width={format!("{:.2}", (bw - 1.5).max(0.5))} height={format!("{h:.2}")} />
+                        <rect class={format!("yb {kind} side-{s}")} x={num(x, 2)} y={num(TOP + plot - h, 2)}
+                            width={num((bw - 1.5).max(0.5), 2)} height={num(h, 2)} />
                     });
                 }
             }
@@ -146,8 +148,8 @@ fn per_year(p: &ChartsProps) -> Html {
         .join(" ");
     html! {
         <figure class="per-year">
-            <svg viewBox={format!("0 0 {W} {H}")} width="100%" role="img" aria-label={format!("Headline and worth to you per year. {alt}")}>
-                <line class="baseline" x1="0" x2={W.to_string()} y1={format!("{:.2}", TOP + plot)} y2={format!("{:.2}", TOP + plot)} />
+            <svg viewBox={format!("0 0 {} {}", num(W, 0), num(H, 0))} width="100%" role="img" aria-label={format!("Headline and worth to you per year. {alt}")}>
+                <line class="baseline" x1="0" x2={num(W, 0)} y1={num(TOP + plot, 2)} y2={num(TOP + plot, 2)} />
                 { for bars }
             </svg>
             <div class="year-axis" aria-hidden="true">{ for labels }</div>
