@@ -1,0 +1,140 @@
+// Badges for job boards: 1,000 on one page, each with the right compute
+// share to one decimal, rendered fast by one wasm instance; hostile host
+// CSS does not reach them; a bad badge shows its message on itself only.
+//
+// Expected text, computed here exactly: share = tokens / (base + tokens)
+// in year 1 (no bonus, signing or equity), in percent, one decimal,
+// halves away from zero. base 375000 + tokens 100000 -> "21.1% compute".
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { site, page as html, open, ready, clean } from './embed-site.mjs';
+
+const COUNT = 1000;
+
+/** Base and tokens of listing i. */
+const offer = (i) => ({ base: 100_000 + i * 997, tokens: (i % 53) * 3_100 });
+
+function expected({ base, tokens }) {
+  const total = BigInt(base + tokens);
+  const tenths = (2n * BigInt(tokens) * 1000n + total) / (2n * total);
+  return `${tenths / 10n}.${tenths % 10n}% compute`;
+}
+
+const badge = (i) => {
+  const { base, tokens } = offer(i);
+  return `<li>Job ${i} <span data-tokenworth-badge data-base="${base}" data-tokens="${tokens}"></span></li>`;
+};
+
+let server;
+let browser;
+
+before(async () => {
+  const list = Array.from({ length: COUNT }, (_, i) => badge(i)).join('\n');
+  server = await site({
+    'badges.html': html(
+      `<p><span id="claim" data-tokenworth-badge data-base="375000" data-tokens="100000"></span>
+       <span id="bad" data-tokenworth-badge data-base="lots" data-tokens="100000"></span></p>
+       <ul id="jobs">${list}</ul>`,
+      { head: '<link rel="stylesheet" href="demo-hostile.css">', scriptFirst: true },
+    ),
+    'empty.html': html('<ul id="jobs"></ul>'),
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test(`${COUNT} badges written in the page render the right text`, async () => {
+  const { context, page, problems } = await open(browser, server.url + 'badges.html');
+  try {
+    assert.deepEqual(await ready(page), { ok: true });
+    const texts = await page.evaluate(() =>
+      [...document.querySelectorAll('#jobs [data-tokenworth-badge]')].map((b) => b.shadowRoot?.textContent ?? null),
+    );
+    assert.equal(texts.length, COUNT);
+    const wrong = texts
+      .map((t, i) => [i, t, expected(offer(i))])
+      .filter(([, t, e]) => t !== e);
+    assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} badges wrong`);
+
+    const claim = await page.evaluate(() => {
+      const chip = document.getElementById('claim').shadowRoot.querySelector('.chip');
+      const s = getComputedStyle(chip);
+      return {
+        text: chip.textContent,
+        label: chip.getAttribute('aria-label'),
+        title: chip.getAttribute('title'),
+        fontSize: s.fontSize,
+        letterSpacing: s.letterSpacing,
+        transform: s.textTransform,
+        color: s.color,
+      };
+    });
+    assert.equal(claim.text, '21.1% compute');
+    assert.match(claim.label, /\$475,000 a year on paper, worth \$375,000 to you/);
+    assert.equal(claim.title, claim.label);
+    // demo-hostile.css says 40px, red, uppercase, letter-spacing 8px, all !important.
+    assert.equal(claim.fontSize, '12px');
+    assert.equal(claim.letterSpacing, 'normal');
+    assert.equal(claim.transform, 'none');
+    assert.notEqual(claim.color, 'rgb(255, 0, 0)');
+
+    const bad = await page.evaluate(() => {
+      const chip = document.getElementById('bad').shadowRoot.querySelector('.chip');
+      return { text: chip.textContent, title: chip.getAttribute('title'), cls: chip.className };
+    });
+    assert.match(bad.cls, /error/);
+    assert.match(bad.title, /Base salary \(base\): "lots"/);
+    // Only that badge: every other one rendered its share.
+    assert.ok(texts.every((t) => !/check/.test(t)));
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
+test(`${COUNT} badges added after load render quickly`, async () => {
+  const { context, page, problems } = await open(browser, server.url + 'empty.html');
+  try {
+    assert.deepEqual(await ready(page), { ok: true });
+    const result = await page.evaluate((count) => {
+      const list = document.getElementById('jobs');
+      const frag = document.createDocumentFragment();
+      for (let i = 0; i < count; i++) {
+        const li = document.createElement('li');
+        const span = document.createElement('span');
+        span.setAttribute('data-tokenworth-badge', '');
+        span.setAttribute('data-base', String(100000 + i * 997));
+        span.setAttribute('data-tokens', String((i % 53) * 3100));
+        li.append(`Job ${i} `, span);
+        frag.append(li);
+      }
+      const t0 = performance.now();
+      list.append(frag);
+      // The MutationObserver renders them in a microtask after this task.
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          const ms = performance.now() - t0;
+          const texts = [...list.querySelectorAll('[data-tokenworth-badge]')].map((b) => b.shadowRoot?.textContent ?? null);
+          resolve({ ms, texts });
+        }),
+      );
+    }, COUNT);
+    console.log(`# ${COUNT} badges rendered in ${result.ms.toFixed(1)} ms`);
+    assert.equal(result.texts.length, COUNT);
+    assert.deepEqual(
+      result.texts.map((t, i) => [i, t]).filter(([i, t]) => t !== expected(offer(i))).slice(0, 5),
+      [],
+    );
+    // Generous for a loaded CI machine; typically far less (see README).
+    assert.ok(result.ms < 1500, `${result.ms} ms`);
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
