@@ -22,7 +22,8 @@ use crate::publish::{self, BadgeText};
 
 /// `!important` at `:host` beats the host page's `!important` rules on the
 /// badge element itself (inner context wins for important declarations).
-const STYLE: &str = ":host{all:initial!important;display:inline-block!important;vertical-align:baseline!important}\
+const STYLE: &str =
+    ":host{all:initial!important;display:inline-block!important;vertical-align:baseline!important}\
 .chip{display:inline-block;box-sizing:border-box;padding:.1em .55em;border-radius:999px;\
 font:600 12px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;white-space:nowrap;\
 color:#0b3d2e;background:#d9f2e6;border:1px solid #9fd8bd;cursor:help}\
@@ -66,8 +67,7 @@ pub fn text_for(attrs: Vec<(String, String)>) -> Result<BadgeText, String> {
     let mut scenario = parsed.scenario;
     scenario.years = 1;
     let projection = project(&scenario).map_err(|e| e.to_string())?;
-    publish::badge_text(&projection, &scenario.cur)
-        .ok_or_else(|| "no figures to show".to_string())
+    publish::badge_text(&projection, &scenario.cur).ok_or_else(|| "no figures to show".to_string())
 }
 
 /// Renders a badge found on the page, once.
