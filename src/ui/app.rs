@@ -105,9 +105,7 @@ pub fn app(props: &AppProps) -> Html {
                 return;
             }
             if standalone {
-                if let Err(e) = crate::web::url::replace_query(query) {
-                    web_sys::console::warn_2(&"tokenworth: could not update the URL".into(), &e);
-                }
+                replace_query_after_paint(query.clone());
             }
             if let (Some(cb), Some((headline, worth))) = (on_change, offer_a) {
                 cb.emit(Change {
@@ -267,5 +265,53 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+thread_local! {
+    /// The latest query waiting for `replace_query_after_paint`.
+    static PENDING_QUERY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Puts `query` in the page URL after the next frame is painted.
+///
+/// `history.replaceState` costs several milliseconds in Chromium (7 ms an
+/// edit in `make bench`): called from the effect it sat between the input
+/// event and the updated figures. Deferred to a task posted from the next
+/// animation frame, it runs after that frame's paint, and a burst of edits
+/// within one frame writes the URL once, with the latest query.
+fn replace_query_after_paint(query: String) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    fn write_pending() {
+        if let Some(query) = PENDING_QUERY.with(|p| p.borrow_mut().take()) {
+            if let Err(e) = crate::web::url::replace_query(&query) {
+                web_sys::console::warn_2(&"tokenworth: could not update the URL".into(), &e);
+            }
+        }
+    }
+
+    if PENDING_QUERY.with(|p| p.borrow_mut().replace(query).is_some()) {
+        return; // already scheduled: it will write the latest query
+    }
+    let Some(window) = web_sys::window() else {
+        write_pending();
+        return;
+    };
+    let after_frame = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(write_pending);
+        let posted = web_sys::window()
+            .map(|w| w.set_timeout_with_callback(task.unchecked_ref()).is_ok())
+            .unwrap_or(false);
+        if !posted {
+            write_pending();
+        }
+    });
+    if window
+        .request_animation_frame(after_frame.unchecked_ref())
+        .is_err()
+    {
+        write_pending();
     }
 }
