@@ -1,0 +1,304 @@
+// Embedding: widgets in a host page under the strict CSP
+//   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
+// Several widgets with different attributes, hostile host CSS, widgets
+// added later, data-lock, a bad attribute, the iframe mode and its resizing,
+// the automatic iframe fallback where the page's CSP blocks WebAssembly,
+// and the demo pages. Every page: no CSP violation, no console error, no
+// request off the origin.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { site, page as html, open, ready, clean, shadowText } from './embed-site.mjs';
+
+const WIDGETS = `
+  <div id="w1" data-tokenworth data-base="375000" data-tokens="100000"></div>
+  <div id="w2" data-tokenworth data-scenario="base=500k&amp;tokens=250k" data-compact data-accent="#c2410c"></div>
+  <div id="w3" data-tokenworth data-base="200000" data-tokens="0" data-b-base="250000" data-theme="dark"></div>
+  <div id="w4" data-tokenworth data-base="lots" data-theme="purple"></div>
+  <div id="w5" data-tokenworth data-base="300000" data-lock="base,tokens"></div>`;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await site({
+    'widgets.html': html(WIDGETS),
+    'hostile.html': html('<div id="w1" data-tokenworth data-base="375000" data-tokens="100000"></div>', {
+      head: '<link rel="stylesheet" href="demo-hostile.css">',
+    }),
+    'plain.html': html('<div id="w1" data-tokenworth data-base="375000" data-tokens="100000"></div>'),
+    'late.html': html('<main id="main"></main>', { scriptFirst: true }),
+    'frame.html': html('<div id="f1" data-tokenworth data-mode="iframe" data-base="375000" data-tokens="100000" data-hide="charts"></div>'),
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fig = (page, host, name, offer = 'a') =>
+  page.locator(`${host} [data-offer=${offer}] [data-fig=${name}]`);
+
+test('several widgets on one page show their own figures', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'widgets.html');
+  try {
+    assert.deepEqual(await ready(page), { ok: true });
+    await fig(page, '#w1', 'headline').waitFor();
+    assert.equal(await fig(page, '#w1', 'headline').textContent(), '$475,000');
+    assert.equal(await fig(page, '#w1', 'compute-share').textContent(), '21.1%');
+    assert.equal(await fig(page, '#w2', 'headline').textContent(), '$750,000');
+    assert.equal(await fig(page, '#w2', 'compute-share').textContent(), '33.3%');
+    assert.equal(await fig(page, '#w2', 'compute-to-base').textContent(), '50%');
+    assert.equal(await fig(page, '#w3', 'headline').textContent(), '$200,000');
+    // Offer B: base 250,000 + its default budget of 100,000.
+    assert.equal(await fig(page, '#w3', 'headline', 'b').textContent(), '$350,000');
+
+    const look = await page.evaluate(() => {
+      const q = (id, sel) => document.getElementById(id).shadowRoot.querySelector(sel);
+      return {
+        dark: !!q('w3', '.tw.theme-dark'),
+        compact: !!q('w2', '.tw.compact'),
+        accent: document.getElementById('w2').style.getPropertyValue('--tw-accent'),
+        ids: [...document.querySelectorAll('[data-tokenworth]')].map(
+          (h) => h.shadowRoot.querySelector('input')?.id.split('-').slice(0, 2).join('-'),
+        ),
+      };
+    });
+    assert.deepEqual(look.dark && look.compact, true);
+    assert.equal(look.accent, '#c2410c');
+    assert.equal(new Set(look.ids).size, 5, `distinct widget ids: ${look.ids}`);
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a bad attribute shows its message in that widget only', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'widgets.html');
+  try {
+    await ready(page);
+    await fig(page, '#w4', 'headline').waitFor();
+    const w4 = await shadowText(page, '#w4');
+    assert.match(w4, /Base salary \(base\): "lots" is not a number/);
+    assert.match(w4, /data-theme="purple"/);
+    for (const id of ['#w1', '#w2', '#w3', '#w5']) {
+      const text = await shadowText(page, id);
+      assert.doesNotMatch(text, /lots|purple/, `${id} shows another widget's error`);
+    }
+    // The rest of w4 still works, on the defaults.
+    assert.equal(await fig(page, '#w4', 'headline').textContent(), '$475,000');
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
+test('data-lock fields are read-only', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'widgets.html');
+  try {
+    await ready(page);
+    await fig(page, '#w5', 'headline').waitFor();
+    const state = await page.evaluate(() => {
+      const sr = document.getElementById('w5').shadowRoot;
+      const field = (key) => sr.querySelector(`input[type=text][id$="-${key}"]:not([id$="-b-${key}"])`);
+      return {
+        base: field('base').readOnly,
+        tokens: field('tokens').readOnly,
+        bonus: field('bonus').readOnly,
+        baseValue: field('base').value,
+      };
+    });
+    assert.deepEqual(state, { base: true, tokens: true, bonus: false, baseValue: '300,000' });
+    // Typing into a locked field changes nothing.
+    const base = page.locator('#w5 input[type=text][id$="-base"]').first();
+    await base.press('End').catch(() => {});
+    await page.keyboard.type('999');
+    assert.equal(await base.inputValue(), '300,000');
+    assert.equal(await fig(page, '#w5', 'headline').textContent(), '$400,000');
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
+async function insideStyles(url) {
+  const { context, page, problems } = await open(browser, url);
+  try {
+    await ready(page);
+    await fig(page, '#w1', 'headline').waitFor();
+    const styles = await page.evaluate(() => {
+      const sr = document.getElementById('w1').shadowRoot;
+      const props = ['color', 'font-size', 'font-family', 'display', 'letter-spacing',
+        'text-transform', 'border-top-style', 'padding-top', 'line-height', 'visibility'];
+      return [...sr.querySelectorAll('*')].slice(0, 400).map((el) => {
+        const s = getComputedStyle(el);
+        return `${el.tagName}.${el.className?.baseVal ?? el.className}: ${props.map((p) => s.getPropertyValue(p)).join(' | ')}`;
+      });
+    });
+    const inputs = await page.evaluate(() =>
+      [...document.getElementById('w1').shadowRoot.querySelectorAll('input[type=text]')].map(
+        (i) => i.getBoundingClientRect().width > 0 && getComputedStyle(i).display !== 'none',
+      ),
+    );
+    await clean(problems, server.url);
+    return { styles, inputs };
+  } finally {
+    await context.close();
+  }
+}
+
+test('hostile host CSS changes nothing inside a widget', async () => {
+  const plain = await insideStyles(server.url + 'plain.html');
+  const hostile = await insideStyles(server.url + 'hostile.html');
+  assert.ok(plain.styles.length > 50, 'the widget rendered');
+  assert.ok(hostile.inputs.length > 5 && hostile.inputs.every(Boolean), 'every input visible');
+  const diff = plain.styles
+    .map((s, i) => [s, hostile.styles[i]])
+    .filter(([a, b]) => a !== b);
+  assert.deepEqual(diff.slice(0, 5), [], `${diff.length} elements styled differently`);
+  assert.equal(plain.styles.length, hostile.styles.length);
+});
+
+test('widgets and badges added after load mount; removed ones unmount', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'late.html');
+  try {
+    await ready(page);
+    await page.evaluate(() => {
+      const main = document.getElementById('main');
+      main.insertAdjacentHTML('beforeend',
+        '<section><div id="late" data-tokenworth data-base="450000" data-tokens="50000"></div>' +
+        '<span id="badge" data-tokenworth-badge data-base="375000" data-tokens="100000"></span></section>');
+    });
+    await fig(page, '#late', 'headline').waitFor();
+    assert.equal(await fig(page, '#late', 'headline').textContent(), '$500,000');
+    await page.waitForFunction(() => document.getElementById('badge').shadowRoot?.textContent === '21.1% compute');
+
+    // Removing the host unmounts its widget (its root leaves the shadow root).
+    const left = await page.evaluate(async () => {
+      const host = document.getElementById('late');
+      host.remove();
+      await new Promise((r) => setTimeout(r));
+      return host.shadowRoot.childElementCount;
+    });
+    assert.equal(left, 0);
+    // Moving a host back in mounts it again.
+    await page.evaluate(() => document.getElementById('main').append(Object.assign(document.createElement('div'), { id: 'again' })));
+    await page.evaluate(() => {
+      const d = document.createElement('div');
+      d.id = 'again2';
+      d.setAttribute('data-tokenworth', '');
+      document.getElementById('again').append(d);
+    });
+    await fig(page, '#again2', 'headline').waitFor();
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
+test('iframe mode: embed.js creates the frame and resizes it as the content grows', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'frame.html');
+  try {
+    await ready(page);
+    const iframe = page.locator('#f1 iframe');
+    await iframe.waitFor();
+    assert.match(await iframe.getAttribute('src'), /embed\.html\?base=375000&tokens=100000&hide=charts&frame=1$/);
+    const frame = page.frameLocator('#f1 iframe');
+    await frame.locator('[data-offer=a] [data-fig=headline]').waitFor();
+    assert.equal(await frame.locator('[data-offer=a] [data-fig=headline]').textContent(), '$475,000');
+
+    const height = () => page.evaluate(() => document.querySelector('#f1').shadowRoot.querySelector('iframe').getBoundingClientRect().height);
+    await page.waitForFunction(() => document.querySelector('#f1').shadowRoot.querySelector('iframe').style.height !== '640px');
+    const first = await height();
+    const inner = await frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    assert.equal(first, inner, 'the iframe is as tall as its content');
+
+    // A message from anything but the iframe's own window is ignored.
+    await page.evaluate(() => window.postMessage({ type: 'tokenworth:height', version: 1, height: 7 }, '*'));
+    await page.waitForTimeout(200);
+    assert.equal(await height(), first);
+
+    // Content grows: add Offer B.
+    await frame.getByRole('button', { name: 'Add an offer to compare' }).click();
+    await page.waitForFunction((h) => document.querySelector('#f1').shadowRoot.querySelector('iframe').getBoundingClientRect().height > h, first);
+    assert.ok((await height()) > first);
+
+    // unmount removes the frame and its message listener.
+    const r = await page.evaluate(() => window.tokenworth.unmount(document.getElementById('f1')));
+    assert.equal(r, true);
+    assert.equal(await page.locator('#f1 iframe').count(), 0);
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a page whose CSP blocks WebAssembly gets iframes instead', async () => {
+  // The host page on one origin, without 'wasm-unsafe-eval'; the widget's
+  // files on another (a "CDN") under the strict CSP, with CORS for the module.
+  const cdn = await site({}, { headers: { 'Access-Control-Allow-Origin': '*' } });
+  const cdnOrigin = cdn.url.replace(/\/$/, '');
+  const host = await site(
+    {
+      'host.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
+<link rel="icon" href="data:,"></head><body>
+<div id="h1" data-tokenworth data-base="375000" data-tokens="100000"></div>
+<span id="b1" data-tokenworth-badge data-base="375000" data-tokens="100000">21% compute</span>
+<script async src="${cdn.url}embed.js"></script></body></html>`,
+    },
+    { csp: `default-src 'self'; script-src 'self' ${cdnOrigin}; connect-src 'self' ${cdnOrigin}; style-src 'self'; frame-src ${cdnOrigin}; img-src 'self' data:` },
+  );
+  const { context, page, problems } = await open(browser, host.url + 'host.html');
+  try {
+    const r = await ready(page);
+    assert.deepEqual(r, { ok: true });
+    assert.equal(await page.evaluate(() => window.tokenworth.mode), 'iframe');
+    const frame = page.frameLocator('#h1 iframe');
+    await frame.locator('[data-offer=a] [data-fig=headline]').waitFor();
+    assert.equal(await frame.locator('[data-offer=a] [data-fig=headline]').textContent(), '$475,000');
+    await page.waitForFunction(() => document.querySelector('#h1').shadowRoot.querySelector('iframe').style.height !== '640px');
+    const message = await page.evaluate(() => {
+      try {
+        window.tokenworth.compute('base=1');
+        return null;
+      } catch (e) {
+        return e.message;
+      }
+    });
+    assert.match(message, /wasm-unsafe-eval/);
+    // The blocked compilation is the only violation; it is a warning, not an error.
+    const violations = await problems.cspViolations();
+    assert.ok(violations.every((v) => /script-src/.test(v)), violations.join('\n'));
+    assert.deepEqual(problems.consoleErrors.filter((e) => !/WebAssembly|unsafe-eval|Content Security Policy/i.test(e)), []);
+    assert.ok(problems.console.some((m) => /^warning: tokenworth: .*iframes/.test(m)));
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await context.close();
+    await host.close();
+    await cdn.close();
+  }
+});
+
+for (const demo of ['demo-article.html', 'demo-jobs.html', 'demo-iframe.html']) {
+  test(`${demo} loads cleanly`, async () => {
+    const { context, page, problems } = await open(browser, server.url + demo);
+    try {
+      assert.deepEqual(await ready(page), { ok: true });
+      await page.waitForTimeout(500);
+      if (demo === 'demo-article.html') {
+        assert.equal(await fig(page, '#claim', 'headline').textContent(), '$475,000');
+        assert.equal(await fig(page, '#versus', 'headline').textContent(), '$750,000');
+      }
+      if (demo === 'demo-jobs.html') {
+        const first = await page.evaluate(() => document.querySelector('[data-tokenworth-badge]').shadowRoot.textContent);
+        assert.equal(first, '21.1% compute');
+      }
+      await clean(problems, server.url);
+    } finally {
+      await context.close();
+    }
+  });
+}
