@@ -1,5 +1,6 @@
-//! Display of money, percents and counts through `Intl.NumberFormat`.
-//! Decimals reach Intl as strings: exact, never through `f64`.
+//! Display of money, percents and counts: US dollars and counts written in
+//! Rust (`ui::numbers`, the same text as Intl), other currencies through
+//! `Intl.NumberFormat`. Decimals reach Intl as strings: exact, never through `f64`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -9,6 +10,7 @@ use rust_decimal::Decimal;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::explain;
+use crate::ui::numbers;
 
 /// One locale for every widget, so figures read the same as the codec's
 /// input format ("375,000").
@@ -55,6 +57,9 @@ fn run(f: &Function, value: Decimal) -> Option<String> {
 
 /// Money to whole units in the scenario's currency: "$475,000", "€475,000".
 pub fn money(amount: Decimal, currency: &str) -> String {
+    if currency == "USD" {
+        return numbers::usd(amount, false); // same text, no Intl (see numbers)
+    }
     let rounded = explain::whole(amount);
     formatter(
         &format!("money:{currency}"),
@@ -72,6 +77,9 @@ pub fn money(amount: Decimal, currency: &str) -> String {
 
 /// Money with an explicit sign, for differences: "+$25,000", "−$3,000".
 pub fn money_delta(amount: Decimal, currency: &str) -> String {
+    if currency == "USD" {
+        return numbers::usd(amount, true);
+    }
     let rounded = explain::whole(amount);
     formatter(
         &format!("delta:{currency}"),
@@ -88,27 +96,15 @@ pub fn money_delta(amount: Decimal, currency: &str) -> String {
     .unwrap_or_else(|| explain::plain_money(rounded, currency))
 }
 
-/// A whole count with separators: "6,500".
+/// A whole count with separators: "6,500" (en-US, written without Intl).
 pub fn count(value: Decimal) -> String {
-    let rounded = explain::whole(value);
-    formatter("count", &[("maximumFractionDigits", 0.into())])
-        .and_then(|f| run(&f, rounded))
-        .unwrap_or_else(|| rounded.to_string())
+    numbers::count(value)
 }
 
-/// A large count in words: "177 thousand", "3.2 million".
+/// A large count in words: "177 thousand", "3.2 million" (en-US compact
+/// long notation, written without Intl).
 pub fn count_words(value: Decimal) -> String {
-    let rounded = explain::whole(value);
-    formatter(
-        "words",
-        &[
-            ("notation", "compact".into()),
-            ("compactDisplay", "long".into()),
-            ("maximumFractionDigits", 1.into()),
-        ],
-    )
-    .and_then(|f| run(&f, rounded))
-    .unwrap_or_else(|| rounded.to_string())
+    numbers::compact_words(value)
 }
 
 /// A fraction as a percent with one decimal: 0.2105 -> "21.1%".

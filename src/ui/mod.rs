@@ -8,9 +8,12 @@
 pub mod config;
 pub mod form;
 pub mod geometry;
+pub mod numbers;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod embed_panel;
 #[cfg(target_arch = "wasm32")]
 pub mod format;
 #[cfg(target_arch = "wasm32")]
