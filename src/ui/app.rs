@@ -239,6 +239,9 @@ pub fn app(props: &AppProps) -> Html {
                 if !hidden("table") { <YearTable projection={p.clone()} cur={cur.clone()} /> }
                 <Share query={AttrValue::from(query.clone())} standalone={config.standalone}
                     link={config.link.clone().map(AttrValue::from)} hide_share={hidden("share")} />
+                if !hidden("embed") {
+                    <crate::ui::embed_panel::EmbedPanel scenario={form.scenario.clone()} config={(*config).clone()} />
+                }
             </section>
         },
         Err(e) => html! { <section class="results" role="alert">{ e.clone() }</section> },

@@ -8,8 +8,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { launch } from './browser.mjs';
-import { site, page as html, open, ready, clean, shadowText } from './embed-site.mjs';
+import { site, page as html, open, ready, clean, shadowText, SITE } from './embed-site.mjs';
 
 const WIDGETS = `
   <div id="w1" data-tokenworth data-base="375000" data-tokens="100000"></div>
@@ -279,6 +282,39 @@ test('a page whose CSP blocks WebAssembly gets iframes instead', async () => {
     await context.close();
     await host.close();
     await cdn.close();
+  }
+});
+
+test('the Embed panel gives a snippet with the versioned loader and its SRI hash, and the snippet works', async () => {
+  const cargo = await readFile(new URL('../../Cargo.toml', import.meta.url), 'utf8');
+  const version = cargo.match(/^version\s*=\s*"([^"]+)"/m)[1];
+  const loader = await readFile(join(SITE, `embed-${version}.js`));
+  const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
+
+  const { context, page, problems } = await open(browser, server.url + 'widgets.html');
+  let snippet;
+  try {
+    await ready(page);
+    await page.locator('#w2 .embed-panel summary').click();
+    snippet = await page.locator('#w2 .embed-panel textarea').inputValue();
+    assert.match(snippet, /^<div data-tokenworth data-base="500k" data-tokens="250k" data-accent="#c2410c" data-compact><\/div>\n/);
+    assert.ok(snippet.includes(`<script async src="${server.url}embed-${version}.js" integrity="${integrity}" crossorigin="anonymous"></script>`), snippet);
+    assert.match(snippet, /<noscript><a href="[^"]*\?base=500k&amp;tokens=250k">/);
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+
+  // Pasted into another page, it shows the same figures (the hash matches).
+  await writeFile(join(server.dir, 'pasted.html'), html(snippet).replace('<script async src="embed.js"></script>', ''));
+  const pasted = await open(browser, server.url + 'pasted.html');
+  try {
+    assert.deepEqual(await ready(pasted.page), { ok: true });
+    await fig(pasted.page, '[data-tokenworth]', 'headline').waitFor();
+    assert.equal(await fig(pasted.page, '[data-tokenworth]', 'headline').textContent(), '$750,000');
+    await clean(pasted.problems, server.url);
+  } finally {
+    await pasted.context.close();
   }
 });
 
