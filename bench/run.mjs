@@ -245,6 +245,7 @@ function pageTimes() {
 
 let server;
 let browser;
+const warnings = new Set();
 
 /** One cold page load in a fresh context; waits for `target` in the probe. */
 async function loadOnce(path, target, { keep = false, timeout = 60_000 } = {}) {
@@ -259,7 +260,8 @@ async function loadOnce(path, target, { keep = false, timeout = 60_000 } = {}) {
   // loadEventEnd is set once the load handlers have run.
   await page.waitForFunction(() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0);
   const times = await page.evaluate(pageTimes);
-  if (errors.length) throw new Error(`${path}: ${errors.join('; ')}`);
+  // Reported, not fatal: the figures are still measured.
+  for (const e of errors) warnings.add(`${path}: ${e}`);
   if (keep) return { context, page, times };
   await context.close();
   return { times };
@@ -524,6 +526,10 @@ function printTable() {
   console.log(`  ${'-'.repeat(w[0] + w[1] + w[2] + 10)}`);
   for (const r of rows) console.log(line(r));
   results.table = rows.map(([figure, value, budget, verdict]) => ({ figure, value, budget, verdict }));
+  // The same table in Markdown, for the README's "Performance" section.
+  const md = ['| figure | measured | budget | |', '|---|---|---|---|'];
+  for (const r of rows) md.push(`| ${r.map((c) => c.trim().replace(/\|/g, '\\|')).join(' | ')} |`);
+  results.markdown = md.join('\n');
 }
 
 try {
@@ -545,8 +551,12 @@ try {
     }
   }
   printTable();
+  results.warnings = [...warnings];
+  for (const w of warnings) console.log(`warning: ${w}`);
   await writeFile(OUT, JSON.stringify(results, null, 2) + '\n');
-  console.log(`\nwrote ${OUT.replace(ROOT, '')}`);
+  await mkdir(join(ROOT, 'bench', 'out'), { recursive: true });
+  await writeFile(join(ROOT, 'bench', 'out', 'table.md'), results.markdown + '\n');
+  console.log(`\nwrote ${OUT.replace(ROOT, '')} and bench/out/table.md`);
 } finally {
   await browser?.close();
   await server?.close();
