@@ -173,6 +173,13 @@ test('mount, tokenworth:change on edit, unmount leaves no listener on window or 
     assert.deepEqual(r, { a: true, b: true, again: false, left: 0 });
     assert.notEqual(second, id);
     assert.deepEqual(await listeners(), before, 'listeners on window/document after unmount');
+    // No cookies, no storage.
+    const kept = await page.evaluate(() => ({
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+    }));
+    assert.deepEqual(kept, { cookie: '', local: 0, session: 0 });
 
     const bad = await page.evaluate(() => {
       try {
