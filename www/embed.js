@@ -88,7 +88,7 @@
       var name = attr.name.toLowerCase();
       if (name.indexOf('data-') !== 0) return;
       var key = name.slice(5);
-      if (key === 'tokenworth' || key === 'mode' || key === 'standalone' || key === 'frame') return;
+      if (key === 'tokenworth' || key === 'mode' || key === 'standalone' || key === 'frame' || key === 'title') return;
       if (key === 'scenario') {
         if (scenario == null) params = new URLSearchParams(attr.value);
         return;

@@ -118,6 +118,8 @@ pub const PRESENTATION_ATTRIBUTES: &[&str] = &[
     "hide",
     "link",
     "mode",
+    "title",
+    "frame",
     "standalone",
     "widget-id",
 ];
