@@ -224,8 +224,17 @@ test('iframe mode: embed.js creates the frame and resizes it as the content grow
     await page.waitForTimeout(200);
     assert.equal(await height(), first);
 
-    // Content grows: add Offer B.
+    // Content grows: add Offer B. The edit reaches the host as tokenworth:change.
+    await page.evaluate(() => {
+      window.__changes = [];
+      document.getElementById('f1').addEventListener('tokenworth:change', (e) => window.__changes.push(e.detail));
+    });
     await frame.getByRole('button', { name: 'Add an offer to compare' }).click();
+    await page.waitForFunction(() => window.__changes.length > 0);
+    const change = await page.evaluate(() => window.__changes.at(-1));
+    assert.match(change.scenario, /b\./);
+    // Offer A over 4 years: 375000 x (1 + 1.03 + 1.0609 + 1.092727) + 4 x 100000
+    assert.equal(Number(change.headline), 1968860.125);
     await page.waitForFunction((h) => document.querySelector('#f1').shadowRoot.querySelector('iframe').getBoundingClientRect().height > h, first);
     assert.ok((await height()) > first);
 
