@@ -121,6 +121,7 @@ function listing(n, badges) {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Jobs (bench, ${badges ? 'badges' : 'static baseline'})</title>
+  <link rel="icon" href="./favicon.svg">
   <link rel="stylesheet" href="./page.css">
   ${badges ? '<script defer src="embed.js"></script>' : ''}
 </head>
@@ -182,6 +183,16 @@ function probe() {
       return orig.apply(this, args);
     };
   }
+  // When embed.js starts running: its first write of window.tokenworth.
+  Object.defineProperty(window, 'tokenworth', {
+    configurable: true,
+    enumerable: true,
+    get: () => undefined,
+    set(value) {
+      B.t.scriptRun = performance.now();
+      Object.defineProperty(window, 'tokenworth', { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
   const widgets = () => [...document.querySelectorAll('[data-tokenworth]')];
   const shown = (host) => {
     const fig = host.shadowRoot && host.shadowRoot.querySelector('[data-offer=a] [data-fig=headline]');
@@ -329,27 +340,31 @@ async function load() {
 
 async function badges() {
   const nav = [];
+  const afterLoad = [];
   const afterScript = [];
   const base = [];
   for (let i = 0; i < RUNS; i++) {
     const w = await loadOnce('badges.html', 'badges', { timeout: 30_000 });
     const b = await loadOnce('badges-baseline.html', 'badges-static');
     nav.push(w.times.t.badges);
-    afterScript.push(w.times.t.badges - w.times.embedLoaded);
+    afterLoad.push(w.times.t.badges - w.times.embedLoaded);
+    afterScript.push(w.times.t.badges - w.times.t.scriptRun);
     base.push(Math.max(b.times.load, b.times.t['badges-static']));
   }
   const ratio = median(nav) / median(base);
   results.badges = {
-    what: '1,000 badges: navigation start (and embed.js responseEnd) -> just after the first frame where every badge shows "% compute"; baseline: the same listing with static text, load',
+    what: '1,000 badges: navigation start / embed.js responseEnd / embed.js starting to run (deferred: after the listing is parsed) -> just after the first frame where every badge shows "% compute"; baseline: the same listing with static text, load',
     navToBadges: stats(nav),
-    scriptToBadges: stats(afterScript),
+    embedLoadedToBadges: stats(afterLoad),
+    scriptRunToBadges: stats(afterScript),
     baselineLoad: stats(base),
     ratio: round(ratio, 2),
   };
   row('1,000 badges from navigation (median)', `${ms(median(nav))} [${ms(Math.min(...nav))} .. ${ms(Math.max(...nav))}]`);
   row('  static listing load (median)', `${ms(median(base))}; ratio ${ratio.toFixed(2)}x`);
+  row('1,000 badges after embed.js downloaded', `${ms(median(afterLoad))} [${ms(Math.min(...afterLoad))} .. ${ms(Math.max(...afterLoad))}]`);
   const s = median(afterScript);
-  row('1,000 badges after embed.js loaded', `${ms(s)} [${ms(Math.min(...afterScript))} .. ${ms(Math.max(...afterScript))}]`, `≤ ${BUDGET.badgesAfterScript} ms`, s <= BUDGET.badgesAfterScript);
+  row('1,000 badges after embed.js starts', `${ms(s)} [${ms(Math.min(...afterScript))} .. ${ms(Math.max(...afterScript))}]`, `≤ ${BUDGET.badgesAfterScript} ms`, s <= BUDGET.badgesAfterScript);
 }
 
 /**
