@@ -30,6 +30,24 @@ fn shadow(host: &Element) -> ShadowRoot {
         .expect("mount attaches an open shadow root")
 }
 
+/// The standalone page writes its URL after the next paint (ui::app,
+/// `replace_query_after_paint`): wait for a frame, then a task.
+async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let then = Closure::once_into_js(move || {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback(resolve.unchecked_ref())
+                .unwrap();
+        });
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(then.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 fn text(root: &ShadowRoot, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -198,14 +216,17 @@ async fn the_url_is_read_on_load_and_kept_in_step() {
 
     type_into(&input(&root, "t-tokens"), "100000");
     yew::scheduler::flush().await;
+    after_paint().await;
     // Only keys away from their defaults are written.
     assert_eq!(window.location().search().unwrap(), "?base=400k");
     type_into(&input(&root, "t-base"), "375k");
     yew::scheduler::flush().await;
+    after_paint().await;
     assert_eq!(window.location().search().unwrap(), "");
     // A bad value leaves the URL at the last valid scenario.
     type_into(&input(&root, "t-tax"), "120");
     yew::scheduler::flush().await;
+    after_paint().await;
     assert_eq!(window.location().search().unwrap(), "");
 
     handle.destroy();
