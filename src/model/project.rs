@@ -315,10 +315,10 @@ fn project_year(
     blended_per_million: Decimal,
     y: u32,
 ) -> Result<Year, ComputeError> {
+    // The label is cloned only when an overflow actually happens.
     let at = |figure: &'static str| {
-        let label = offer.label.clone();
         move |Overflow| ComputeError::Overflow {
-            offer: label,
+            offer: offer.label.clone(),
             year: y,
             figure,
         }
