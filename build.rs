@@ -32,7 +32,11 @@ fn base64(bytes: &[u8]) -> String {
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+                out.extend(
+                    ALPHABET
+                        .get(((n >> (18 - 6 * i)) & 63) as usize)
+                        .map(|b| char::from(*b)),
+                );
             } else {
                 out.push('=');
             }

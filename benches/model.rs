@@ -7,6 +7,13 @@
 //! Three figures: `project` alone (the model), parse + project, and the
 //! whole path of `window.tokenworth.compute` minus the JS conversion (parse,
 //! project, the JSON result structure).
+// Test code: a failed assertion or an unwrap that panics is the point here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -7,6 +7,13 @@
 //! and the full compute path with random and mutated inputs built from the
 //! real keys and value forms, and stops with a non-zero status on a panic or
 //! on any single input taking longer than five seconds (a hang).
+// Test code: a failed assertion or an unwrap that panics is the point here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::panic;
 use std::time::{Duration, Instant};

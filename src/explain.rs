@@ -2,14 +2,6 @@
 //! flag explanations, the verdict, rounding for display. It never computes
 //! money; it only rounds and words what the model computed.
 
-// A panic in wasm kills every widget on the page: these layers return errors instead.
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::model::{Flag, Projection, Side};

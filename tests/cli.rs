@@ -1,5 +1,12 @@
 //! The command line: exit codes, the exact JSON, every error on its own line.
 #![cfg(not(target_arch = "wasm32"))]
+// Test code: a failed assertion or an unwrap that panics is the point here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::process::{Command, Output};
 

@@ -1,5 +1,12 @@
 //! Properties of the model and codec over generated scenarios.
 #![cfg(not(target_arch = "wasm32"))]
+// Test code: a failed assertion or an unwrap that panics is the point here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

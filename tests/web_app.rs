@@ -2,6 +2,13 @@
 //! error display, the URL round trip and the change event.
 //! Run: CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_app
 #![cfg(target_arch = "wasm32")]
+// Test code: a failed assertion or an unwrap that panics is the point here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::cell::RefCell;
 use std::rc::Rc;

