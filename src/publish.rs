@@ -5,11 +5,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::codec::keys::{self, Presentation};
 use crate::codec::{self, query::split_query};
 use crate::explain;
 use crate::model::input::{field, split_key, Side};
 use crate::model::{Projection, Scenario};
-use crate::ui::config::{Theme, WidgetConfig};
 
 /// The crate version: the versioned loader is `embed-<VERSION>.js`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -18,10 +18,86 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// empty when the loader was not there at build time.
 pub const EMBED_SRI: &str = env!("TOKENWORTH_EMBED_SRI");
 
-/// Sections `data-hide` may name.
-pub const SECTIONS: &[&str] = &[
-    "pay", "equity", "tokens", "you", "table", "charts", "compare", "embed", "share",
+/// Colour scheme of a widget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows `prefers-color-scheme`.
+    #[default]
+    Auto,
+}
+
+/// A part of the calculator that `data-hide` may hide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Pay,
+    Equity,
+    Tokens,
+    You,
+    Table,
+    Charts,
+    Compare,
+    Embed,
+    Share,
+}
+
+/// Every section with the name `data-hide` uses for it.
+pub const SECTIONS: &[(Section, &str)] = &[
+    (Section::Pay, "pay"),
+    (Section::Equity, "equity"),
+    (Section::Tokens, "tokens"),
+    (Section::You, "you"),
+    (Section::Table, "table"),
+    (Section::Charts, "charts"),
+    (Section::Compare, "compare"),
+    (Section::Embed, "embed"),
+    (Section::Share, "share"),
 ];
+
+impl Section {
+    pub fn name(self) -> &'static str {
+        SECTIONS
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("", |(_, n)| n)
+    }
+
+    fn from_name(name: &str) -> Option<Section> {
+        SECTIONS.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)
+    }
+}
+
+/// Presentation options of one widget, read from its host's attributes or
+/// the JS API (the scenario itself comes from the codec).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WidgetConfig {
+    /// A stable id for console messages and element ids (`tw-1`, `tw-2`, …).
+    pub id: String,
+    /// The standalone page: keep the page URL in step with the scenario.
+    pub standalone: bool,
+    pub theme: Theme,
+    /// A CSS colour for the accent (already checked to be a plain colour).
+    pub accent: Option<String>,
+    /// Results first, inputs folded.
+    pub compact: bool,
+    /// Full keys (`base`, `b.tokens`) the reader cannot change.
+    pub lock: Vec<String>,
+    /// Sections not shown.
+    pub hide: Vec<Section>,
+    /// Where "Open the full calculator" points, without the query.
+    pub link: Option<String>,
+}
+
+impl WidgetConfig {
+    pub fn hides(&self, section: Section) -> bool {
+        self.hide.contains(&section)
+    }
+
+    pub fn locks(&self, full_key: &str) -> bool {
+        self.lock.iter().any(|k| k == full_key)
+    }
+}
 
 /// Reads the presentation attributes of a host element (names with their
 /// `data-` prefix, as the DOM gives them). Scenario attributes are ignored
@@ -34,26 +110,35 @@ pub fn widget_config(attrs: &[(String, String)], id: &str) -> (WidgetConfig, Vec
     };
     let mut problems = Vec::new();
     for (name, value) in attrs {
-        let name = name.to_ascii_lowercase();
-        let Some(key) = name.strip_prefix("data-") else {
+        let Some(name) = keys::data_name(name) else {
+            continue;
+        };
+        let Some(key) = Presentation::from_name(&name) else {
             continue;
         };
         let value = value.trim();
         let result = match key {
-            "theme" => parse_theme(value).map(|t| config.theme = t),
-            "accent" => parse_accent(value).map(|a| config.accent = a),
-            "compact" => parse_flag(value).map(|c| config.compact = c),
-            "lock" => parse_lock(value).map(|l| config.lock = l),
-            "hide" => parse_hide(value).map(|h| config.hide = h),
-            "link" => parse_link(value).map(|l| config.link = l),
-            "standalone" => {
+            Presentation::Theme => parse_theme(value).map(|t| config.theme = t),
+            Presentation::Accent => parse_accent(value).map(|a| config.accent = a),
+            Presentation::Compact => parse_flag(value).map(|c| config.compact = c),
+            Presentation::Lock => parse_lock(value).map(|l| config.lock = l),
+            Presentation::Hide => parse_hide(value).map(|h| config.hide = h),
+            Presentation::Link => parse_link(value).map(|l| config.link = l),
+            Presentation::Standalone => {
                 config.standalone = true;
                 Ok(())
             }
-            _ => Ok(()),
+            // Read by the loader or by `web` (the host's kind and mode).
+            Presentation::LinkScenario
+            | Presentation::Widget
+            | Presentation::Badge
+            | Presentation::Scenario
+            | Presentation::Mode
+            | Presentation::Title
+            | Presentation::Frame => Ok(()),
         };
         if let Err(problem) = result {
-            problems.push(format!("Ignored data-{key}=\"{value}\": {problem}"));
+            problems.push(format!("Ignored data-{name}=\"{value}\": {problem}"));
         }
     }
     (config, problems)
@@ -116,11 +201,7 @@ fn parse_lock(value: &str) -> Result<Vec<String>, String> {
     let mut keys = Vec::new();
     let mut bad = Vec::new();
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let lower = item.to_ascii_lowercase();
-        let full = match lower.strip_prefix("b-") {
-            Some(rest) => format!("b.{rest}"),
-            None => lower,
-        };
+        let full = keys::scenario_key(&item.to_ascii_lowercase());
         let (side, bare) = split_key(&full);
         if field(bare).is_some_and(|f| f.per_offer || side == Side::A) {
             if !keys.contains(&full) {
@@ -141,17 +222,14 @@ fn parse_lock(value: &str) -> Result<Vec<String>, String> {
     }
 }
 
-fn parse_hide(value: &str) -> Result<Vec<String>, String> {
+fn parse_hide(value: &str) -> Result<Vec<Section>, String> {
     let mut sections = Vec::new();
     let mut bad = Vec::new();
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let lower = item.to_ascii_lowercase();
-        if SECTIONS.contains(&lower.as_str()) {
-            if !sections.contains(&lower) {
-                sections.push(lower);
-            }
-        } else {
-            bad.push(format!("\"{item}\""));
+        match Section::from_name(&item.to_ascii_lowercase()) {
+            Some(section) if !sections.contains(&section) => sections.push(section),
+            Some(_) => {}
+            None => bad.push(format!("\"{item}\"")),
         }
     }
     if bad.is_empty() {
@@ -161,7 +239,11 @@ fn parse_hide(value: &str) -> Result<Vec<String>, String> {
             "{} {} not a section. Accepted: {} separated by commas.",
             bad.join(", "),
             if bad.len() == 1 { "is" } else { "are" },
-            SECTIONS.join(", ")
+            SECTIONS
+                .iter()
+                .map(|(_, name)| *name)
+                .collect::<Vec<_>>()
+                .join(", ")
         ))
     }
 }
@@ -249,33 +331,37 @@ pub fn snippet(scenario: &Scenario, options: &SnippetOptions) -> String {
     }
     let query = codec::write(scenario);
     let mut div = String::from("<div data-tokenworth");
+    let mut attribute = |name: &str, value: Option<&str>| match value {
+        Some(v) => div.push_str(&format!(" data-{name}=\"{}\"", escape(v))),
+        None => div.push_str(&format!(" data-{name}")),
+    };
     for (key, value) in split_query(&query) {
-        let name = match key.strip_prefix("b.") {
-            Some(rest) => format!("b-{rest}"),
-            None => key,
-        };
-        div.push_str(&format!(" data-{name}=\"{}\"", escape(&value)));
+        attribute(&keys::attribute_name(&key), Some(&value));
     }
     let c = &options.config;
-    match c.theme {
-        Theme::Light => div.push_str(" data-theme=\"light\""),
-        Theme::Dark => div.push_str(" data-theme=\"dark\""),
-        Theme::Auto => {}
+    let theme = match c.theme {
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+        Theme::Auto => None,
+    };
+    if let Some(theme) = theme {
+        attribute(Presentation::Theme.name(), Some(theme));
     }
     if let Some(accent) = &c.accent {
-        div.push_str(&format!(" data-accent=\"{}\"", escape(accent)));
+        attribute(Presentation::Accent.name(), Some(accent));
     }
     if c.compact {
-        div.push_str(" data-compact");
+        attribute(Presentation::Compact.name(), None);
     }
     if !c.lock.is_empty() {
-        div.push_str(&format!(" data-lock=\"{}\"", escape(&c.lock.join(","))));
+        attribute(Presentation::Lock.name(), Some(&c.lock.join(",")));
     }
     if !c.hide.is_empty() {
-        div.push_str(&format!(" data-hide=\"{}\"", escape(&c.hide.join(","))));
+        let names: Vec<&str> = c.hide.iter().map(|s| s.name()).collect();
+        attribute(Presentation::Hide.name(), Some(&names.join(",")));
     }
     if let Some(link) = &c.link {
-        div.push_str(&format!(" data-link=\"{}\"", escape(link)));
+        attribute(Presentation::Link.name(), Some(link));
     }
     div.push_str("></div>");
 
@@ -323,14 +409,13 @@ pub fn escape(text: &str) -> String {
 /// Splits an iframe page's query (`embed.html?base=400k&theme=dark`) into
 /// presentation attributes (`data-theme`, …) and the scenario's query.
 pub fn split_frame_query(query: &str) -> (Vec<(String, String)>, String) {
-    const PRESENTATION: &[&str] = &["theme", "accent", "compact", "lock", "hide", "link"];
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut attrs = Vec::new();
     let mut rest = Vec::new();
     for part in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         let key = codec::query::decode(k);
-        if PRESENTATION.contains(&key.as_str()) {
+        if Presentation::from_name(&key).is_some_and(Presentation::is_option) {
             attrs.push((format!("data-{key}"), codec::query::decode(v)));
         } else if key != "frame" {
             rest.push(part);
@@ -371,7 +456,7 @@ mod tests {
         assert_eq!(c.accent.as_deref(), Some("#0b6e4f"));
         assert!(c.compact);
         assert_eq!(c.lock, ["base", "b.tokens", "b.base"]);
-        assert_eq!(c.hide, ["charts", "table"]);
+        assert_eq!(c.hide, [Section::Charts, Section::Table]);
         assert_eq!(c.link.as_deref(), Some("https://example.org/calc"));
     }
 

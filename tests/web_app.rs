@@ -16,7 +16,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use tokenworth::codec;
-use tokenworth::ui::config::WidgetConfig;
+use tokenworth::publish::{Section, WidgetConfig};
 use tokenworth::web::{mount, url};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -290,10 +290,10 @@ async fn publisher_options_lock_hide_link_accent_and_theme_are_respected() {
     let host = host();
     let cfg = WidgetConfig {
         lock: vec!["base".to_string()],
-        hide: vec!["charts".to_string(), "equity".to_string()],
+        hide: vec![Section::Charts, Section::Equity],
         link: Some("https://example.org/tokenworth/".to_string()),
         accent: Some("#0a7".to_string()),
-        theme: tokenworth::ui::config::Theme::Dark,
+        theme: tokenworth::publish::Theme::Dark,
         ..config()
     };
     let handle = mount::mount_widget(&host, codec::parse("base=400k"), cfg).unwrap();

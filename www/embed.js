@@ -77,6 +77,12 @@
    * Accepted only when event.origin is the frame page's origin AND
    * event.source is that very iframe's window.
    */
+  // The presentation keys of src/codec/keys.rs (a native test checks these
+  // lists against it): widget options, forwarded to the iframe page, and
+  // host-only attributes, which are not.
+  const OPTION_KEYS = ['theme', 'accent', 'compact', 'lock', 'hide', 'link', 'link-scenario'];
+  const HOST_KEYS = ['tokenworth', 'tokenworth-badge', 'scenario', 'mode', 'title', 'frame', 'standalone'];
+
   var frames = new Map(); // host element -> iframe
   var allFrames = false; // true once WebAssembly turned out to be blocked
   var frameOrigin = new URL('embed.html', base).origin;
@@ -88,11 +94,11 @@
       var name = attr.name.toLowerCase();
       if (name.indexOf('data-') !== 0) return;
       var key = name.slice(5);
-      if (key === 'tokenworth' || key === 'mode' || key === 'standalone' || key === 'frame' || key === 'title') return;
       if (key === 'scenario') {
         if (scenario == null) params = new URLSearchParams(attr.value);
         return;
       }
+      if (HOST_KEYS.indexOf(key) >= 0) return;
       if (key.indexOf('b-') === 0) key = 'b.' + key.slice(2);
       singles.push([key, attr.value]);
     });
@@ -107,7 +113,7 @@
   }
 
   function isPresentation(key) {
-    return ['theme', 'accent', 'compact', 'lock', 'hide', 'link'].indexOf(key) >= 0;
+    return OPTION_KEYS.indexOf(key) >= 0;
   }
 
   function onFrameMessage(event) {

@@ -3,6 +3,7 @@
 //! value as given and what is accepted.
 
 pub mod json;
+pub mod keys;
 pub mod money;
 pub mod query;
 

@@ -5,6 +5,7 @@
 use crate::model::input::{field, split_key, Offer, Side, FIELDS};
 use crate::model::{Scenario, Value};
 
+use super::keys::{self, Presentation};
 use super::{parse_value, write_value, FieldError};
 
 /// A parsed scenario: the valid part applied over the defaults, every error,
@@ -106,45 +107,19 @@ fn key_order(full_key: &str) -> (usize, usize) {
     (side as usize, index)
 }
 
-/// Attributes that configure presentation, not the scenario.
-pub const PRESENTATION_ATTRIBUTES: &[&str] = &[
-    "tokenworth",
-    "tokenworth-badge",
-    "scenario",
-    "theme",
-    "accent",
-    "compact",
-    "lock",
-    "hide",
-    "link",
-    "mode",
-    "title",
-    "frame",
-    "standalone",
-    "widget-id",
-];
-
 /// Reads a host element's attributes (`data-base`, `data-b-base`,
 /// `data-scenario`). A key set both ways takes the single attribute's value.
 pub fn parse_attributes(attrs: impl IntoIterator<Item = (String, String)>) -> Parsed {
     let mut whole = Vec::new();
     let mut single = Vec::new();
     for (name, value) in attrs {
-        let Some(name) = name
-            .to_ascii_lowercase()
-            .strip_prefix("data-")
-            .map(str::to_string)
-        else {
+        let Some(name) = keys::data_name(&name) else {
             continue;
         };
-        if name == "scenario" {
-            whole = split_query(&value);
-        } else if !PRESENTATION_ATTRIBUTES.contains(&name.as_str()) {
-            let key = match name.strip_prefix("b-") {
-                Some(rest) => format!("b.{rest}"),
-                None => name,
-            };
-            single.push((key, value));
+        match Presentation::from_name(&name) {
+            Some(Presentation::Scenario) => whole = split_query(&value),
+            Some(_) => {}
+            None => single.push((keys::scenario_key(&name), value)),
         }
     }
     whole.retain(|(k, _)| !single.iter().any(|(s, _)| s == k));

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::codec::Parsed;
 use crate::model::Side;
-use crate::ui::config::{Theme, WidgetConfig};
+use crate::publish::{Section, Theme, WidgetConfig};
 use crate::ui::form::Form;
 use crate::ui::inputs::{equity::Equity, pay::Pay, tokens::Tokens, you::You, Ctx};
 use crate::ui::results::{
@@ -130,7 +130,7 @@ pub fn app(props: &AppProps) -> Html {
         side: side_now,
         uid: uid.clone(),
     };
-    let hidden = |s: &str| config.hide.iter().any(|h| h == s);
+    let hidden = |s: Section| config.hides(s);
     let cur = AttrValue::from(form.scenario.cur.clone());
     let years = form.scenario.years;
 
@@ -179,7 +179,7 @@ pub fn app(props: &AppProps) -> Html {
                         <button type="button" aria-pressed={(side_now == Side::B).to_string()} onclick={pick(Side::B)}>{ label_b }</button>
                     </div>
                     <button type="button" class="link" onclick={remove}>{ "Remove Offer B" }</button>
-                } else if !hidden("compare") {
+                } else if !hidden(Section::Compare) {
                     <button type="button" class="secondary" onclick={add}>{ "Add an offer to compare" }</button>
                 }
             </div>
@@ -235,11 +235,11 @@ pub fn app(props: &AppProps) -> Html {
                 if has_b { <Compare projection={p.clone()} cur={cur.clone()} years={years} /> }
                 <Verdict projection={p.clone()} cur={cur.clone()} years={years} />
                 <Flags projection={p.clone()} />
-                if !hidden("charts") { <Charts projection={p.clone()} cur={cur.clone()} years={years} /> }
-                if !hidden("table") { <YearTable projection={p.clone()} cur={cur.clone()} /> }
+                if !hidden(Section::Charts) { <Charts projection={p.clone()} cur={cur.clone()} years={years} /> }
+                if !hidden(Section::Table) { <YearTable projection={p.clone()} cur={cur.clone()} /> }
                 <Share query={AttrValue::from(query.clone())} standalone={config.standalone}
-                    link={config.link.clone().map(AttrValue::from)} hide_share={hidden("share")} />
-                if !hidden("embed") {
+                    link={config.link.clone().map(AttrValue::from)} hide_share={hidden(Section::Share)} />
+                if !hidden(Section::Embed) {
                     <crate::ui::embed_panel::EmbedPanel scenario={form.scenario.clone()} config={(*config).clone()} />
                 }
             </section>

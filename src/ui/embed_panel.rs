@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::model::Scenario;
+use crate::publish::WidgetConfig;
 use crate::publish::{snippet, SnippetOptions};
-use crate::ui::config::WidgetConfig;
 use crate::web::{embed, url};
 
 #[derive(Properties, PartialEq)]

@@ -2,10 +2,9 @@
 //! figure comes from `crate::model::project`, every word from `crate::explain`,
 //! every typed value goes through `crate::codec`.
 //!
-//! `config` and `form` have no web dependencies and build natively too (the
+//! `form` has no web dependencies and build natively too (the
 //! embed layer and native tests use them); the components are wasm-only.
 
-pub mod config;
 pub mod form;
 pub mod geometry;
 pub mod numbers;

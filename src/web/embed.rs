@@ -21,7 +21,7 @@ use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord, N
 use super::{badge, mount, url};
 use crate::codec::{self, Parsed};
 use crate::publish;
-use crate::ui::config::WidgetConfig;
+use crate::publish::WidgetConfig;
 
 /// Selector of calculator hosts.
 pub const HOST_SELECTOR: &str = "[data-tokenworth]";

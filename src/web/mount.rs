@@ -13,8 +13,8 @@ use web_sys::{
 use yew::AppHandle;
 
 use crate::codec::Parsed;
+use crate::publish::WidgetConfig;
 use crate::ui::app::{App, AppProps, Change};
-use crate::ui::config::WidgetConfig;
 
 thread_local! {
     /// One stylesheet object shared by every widget on the page.

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::publish::Section;
+
 use super::field::SelectField;
 use super::Ctx;
 
@@ -22,7 +24,7 @@ pub fn equity() -> Html {
     let Some(ctx) = ctx else {
         return Html::default();
     };
-    if ctx.hidden("equity") {
+    if ctx.hidden(Section::Equity) {
         return Html::default();
     }
     let vest_key = ctx.full("vest");

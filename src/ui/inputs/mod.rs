@@ -12,8 +12,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::input::{field as field_def, Kind, Side};
+use crate::publish::{Section, WidgetConfig};
 use crate::ui::app::{Action, FormState};
-use crate::ui::config::WidgetConfig;
 use field::{Slider, TextField};
 
 /// What every input component needs: the form, the presentation options,
@@ -41,11 +41,11 @@ impl Ctx {
     }
 
     pub fn locked(&self, full_key: &str) -> bool {
-        self.config.lock.iter().any(|k| k == full_key)
+        self.config.locks(full_key)
     }
 
-    pub fn hidden(&self, section: &str) -> bool {
-        self.config.hide.iter().any(|s| s == section)
+    pub fn hidden(&self, section: Section) -> bool {
+        self.config.hides(section)
     }
 
     /// Whether any of these fields is set away from its default or in error.

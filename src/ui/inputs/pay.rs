@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::publish::Section;
+
 use super::Ctx;
 
 #[function_component(Pay)]
@@ -9,7 +11,7 @@ pub fn pay() -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
         return Html::default();
     };
-    if ctx.hidden("pay") {
+    if ctx.hidden(Section::Pay) {
         return Html::default();
     }
     html! {

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::publish::Section;
+
 use super::field::{CheckField, SelectField, TextField};
 use super::Ctx;
 use crate::model::prices::{PRESETS, PRICES_READ_ON};
@@ -37,7 +39,7 @@ pub fn tokens() -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
         return Html::default();
     };
-    if ctx.hidden("tokens") {
+    if ctx.hidden(Section::Tokens) {
         return Html::default();
     }
     let side = ctx.side;

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::publish::Section;
+
 use super::Ctx;
 
 #[function_component(You)]
@@ -9,7 +11,7 @@ pub fn you() -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
         return Html::default();
     };
-    if ctx.hidden("you") {
+    if ctx.hidden(Section::You) {
         return Html::default();
     }
     html! {
