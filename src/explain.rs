@@ -2,24 +2,13 @@
 //! flag explanations, the verdict, rounding for display. It never computes
 //! money; it only rounds and words what the model computed.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::model::{Flag, Projection, Side};
+use crate::numbers::{percent_one, whole};
 
 /// Tokens in an essay or a writing afternoon (from the public debate).
 pub const TOKENS_PER_ESSAY: i64 = 10_000;
-
-/// Money shown to whole units, halves away from zero (as people round).
-pub fn whole(amount: Decimal) -> Decimal {
-    amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
-}
-
-/// A fraction shown as a percent with one decimal: 0.210526 -> 21.1.
-pub fn percent_one(ratio: Decimal) -> Decimal {
-    (ratio * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-}
 
 /// Essays (10,000 tokens each) a number of tokens is worth, whole.
 pub fn essays(tokens: Decimal) -> Decimal {
@@ -94,32 +83,5 @@ pub fn verdict(projection: &Projection, years: u32, money: &dyn Fn(Decimal) -> S
             )
         }
         _ => String::new(),
-    }
-}
-
-/// A whole number with thousands commas: 176984885 -> `176,984,885`.
-pub fn grouped(amount: Decimal) -> String {
-    let rounded = whole(amount);
-    let digits = rounded.abs().normalize().to_string();
-    let mut out = String::new();
-    if rounded < Decimal::ZERO {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Plain-text money for the terminal: `$475,000`, `475,000 EUR`.
-pub fn plain_money(amount: Decimal, currency: &str) -> String {
-    let text = grouped(amount);
-    match (currency, text.strip_prefix('-')) {
-        ("USD", Some(positive)) => format!("-${positive}"),
-        ("USD", None) => format!("${text}"),
-        _ => format!("{text} {currency}"),
     }
 }

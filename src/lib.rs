@@ -1,6 +1,7 @@
 pub mod codec;
 pub mod explain;
 pub mod model;
+pub mod numbers;
 pub mod publish;
 pub mod ui;
 

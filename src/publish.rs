@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 
 use crate::codec::keys::{self, Presentation};
 use crate::codec::{self, query::split_query};
-use crate::explain;
 use crate::model::input::{field, split_key, Side};
 use crate::model::{Projection, Scenario};
 
@@ -283,9 +282,9 @@ pub struct BadgeText {
 pub fn badge_text(projection: &Projection, currency: &str) -> Option<BadgeText> {
     let offer = projection.offers.first()?;
     let year = offer.first_year()?;
-    let share = explain::percent_one(offer.compute_share);
+    let share = crate::numbers::percent_one(offer.compute_share);
     let text = format!("{share:.1}% compute");
-    let money = |d: Decimal| explain::plain_money(d, currency);
+    let money = |d: Decimal| crate::numbers::plain_money(d, currency);
     let label = format!(
         "{share:.1}% of this offer is compute: {} a year on paper, worth {} to you (year 1, tokenworth).",
         money(year.headline),

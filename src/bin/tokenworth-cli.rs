@@ -6,8 +6,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use tokenworth::codec::{self, json};
-use tokenworth::explain::{self, essays, grouped, percent_one, plain_money};
+use tokenworth::explain::{self, essays};
 use tokenworth::model::{self, prices, Projection, Scenario};
+use tokenworth::numbers::{grouped, percent_one, plain_money, whole};
 
 const USAGE: &str = "usage: tokenworth-cli [--json] [SCENARIO...]
        tokenworth-cli --prices
@@ -139,7 +140,7 @@ fn report(scenario: &Scenario, projection: &Projection) -> String {
         ));
         out.push_str(&format!(
             "The budget buys:         {} tokens a day on {} (about {} essays a day)\n",
-            grouped(first.tokens_per_day),
+            grouped(whole(first.tokens_per_day)),
             projection.model.name,
             grouped(essays(first.tokens_per_day))
         ));

@@ -61,7 +61,7 @@ pub fn accepted(kind: Kind) -> String {
     match kind {
         Kind::Money { max } => format!(
             "an amount from 0 to {}, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals",
-            group_thousands(max)
+            crate::numbers::grouped(Decimal::from(max))
         ),
         Kind::Percent { min, max } => format!(
             "a percent from {min} to {max}, written as a plain number such as 3 or 4.5 (at most 4 decimals)"
@@ -76,18 +76,6 @@ pub fn accepted(kind: Kind) -> String {
             PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
         ),
     }
-}
-
-fn group_thousands(n: i64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Parses what was typed or given for a full key (`base`, `b.vest`).

@@ -10,8 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
-
 use crate::codec::{self, money, Parsed};
 use crate::model::input::{field, split_key, Kind, Offer, Side};
 use crate::model::{project, Projection, Scenario, Value};
@@ -136,7 +134,7 @@ impl Form {
                 .and_then(|o| o.compute_to_base)
         });
         match ratio {
-            Some(r) => crate::explain::percent_one(r).to_string(),
+            Some(r) => crate::numbers::percent_one(r).to_string(),
             None => String::new(),
         }
     }
@@ -308,39 +306,15 @@ impl Form {
 pub fn display_value(full_key: &str, value: &Value) -> String {
     let (_, key) = split_key(full_key);
     match (field(key).map(|f| f.kind), value) {
-        (Some(Kind::Money { .. }), Value::Number(d)) => group(*d),
+        (Some(Kind::Money { .. }), Value::Number(d)) => crate::numbers::grouped(*d),
         _ => codec::write_value(full_key, value),
     }
-}
-
-/// "375000.5" -> "375,000.5".
-fn group(amount: Decimal) -> String {
-    let plain = money::plain_number(amount);
-    let (sign, rest) = match plain.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", plain.as_str()),
-    };
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    let mut out = String::from(sign);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn form(query: &str) -> Form {
         Form::new(&codec::parse(query))

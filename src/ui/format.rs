@@ -1,5 +1,5 @@
 //! Display of money, percents and counts: US dollars and counts written in
-//! Rust (`ui::numbers`, the same text as Intl), other currencies through
+//! Rust (`crate::numbers`, the same text as Intl), other currencies through
 //! `Intl.NumberFormat`. Decimals reach Intl as strings: exact, never through `f64`.
 
 use std::cell::RefCell;
@@ -9,8 +9,7 @@ use js_sys::{Array, Function, Object, Reflect};
 use rust_decimal::Decimal;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::explain;
-use crate::ui::numbers;
+use crate::numbers;
 
 /// One locale for every widget, so figures read the same as the codec's
 /// input format ("375,000").
@@ -60,7 +59,7 @@ pub fn money(amount: Decimal, currency: &str) -> String {
     if currency == "USD" {
         return numbers::usd(amount, false); // same text, no Intl (see numbers)
     }
-    let rounded = explain::whole(amount);
+    let rounded = numbers::whole(amount);
     formatter(
         &format!("money:{currency}"),
         &[
@@ -72,7 +71,7 @@ pub fn money(amount: Decimal, currency: &str) -> String {
         ],
     )
     .and_then(|f| run(&f, rounded))
-    .unwrap_or_else(|| explain::plain_money(rounded, currency))
+    .unwrap_or_else(|| numbers::plain_money(rounded, currency))
 }
 
 /// Money with an explicit sign, for differences: "+$25,000", "−$3,000".
@@ -80,7 +79,7 @@ pub fn money_delta(amount: Decimal, currency: &str) -> String {
     if currency == "USD" {
         return numbers::usd(amount, true);
     }
-    let rounded = explain::whole(amount);
+    let rounded = numbers::whole(amount);
     formatter(
         &format!("delta:{currency}"),
         &[
@@ -93,7 +92,7 @@ pub fn money_delta(amount: Decimal, currency: &str) -> String {
         ],
     )
     .and_then(|f| run(&f, rounded))
-    .unwrap_or_else(|| explain::plain_money(rounded, currency))
+    .unwrap_or_else(|| numbers::plain_money(rounded, currency))
 }
 
 /// A whole count with separators: "6,500" (en-US, written without Intl).
@@ -109,11 +108,5 @@ pub fn count_words(value: Decimal) -> String {
 
 /// A fraction as a percent with one decimal: 0.2105 -> "21.1%".
 pub fn percent(ratio: Decimal) -> String {
-    format!("{}%", explain::percent_one(ratio))
-}
-
-/// A decimal as `f64`, for chart geometry only (never for a figure shown).
-pub fn geometry(value: Decimal) -> f64 {
-    use rust_decimal::prelude::ToPrimitive;
-    value.to_f64().unwrap_or(0.0)
+    format!("{}%", numbers::percent_one(ratio))
 }

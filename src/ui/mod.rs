@@ -7,7 +7,6 @@
 
 pub mod form;
 pub mod geometry;
-pub mod numbers;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

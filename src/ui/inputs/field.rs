@@ -2,7 +2,7 @@
 //! is natural), a select or a checkbox. The text is exactly what the form
 //! holds; a bad value keeps it and shows the codec's message.
 
-use crate::ui::geometry::num;
+use crate::ui::geometry::{length, svg_num};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -75,7 +75,7 @@ pub fn text_field(p: &TextFieldProps) -> Html {
             .trim()
             .replace(',', "")
             .parse::<rust_decimal::Decimal>()
-            .map_or(s.min, crate::ui::format::geometry);
+            .map_or(s.min, length);
         let oninput = {
             let cb = p.on_input.clone();
             Callback::from(move |e: InputEvent| {
@@ -91,8 +91,8 @@ pub fn text_field(p: &TextFieldProps) -> Html {
         html! {
             <input type="range" class="slider"
                 aria-label={format!("{} (slider)", p.label)}
-                min={num(s.min, 4)} max={num(s.max, 4)} step={num(s.step, 4)}
-                value={num(at.clamp(s.min, s.max), 4)}
+                min={svg_num(s.min, 4)} max={svg_num(s.max, 4)} step={svg_num(s.step, 4)}
+                value={svg_num(at.clamp(s.min, s.max), 4)}
                 disabled={p.locked}
                 {oninput} {onchange} />
         }

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use crate::model::{OfferProjection, Projection, Side};
-use crate::ui::format::{self, geometry};
-use crate::ui::geometry::num;
+use crate::ui::format;
+use crate::ui::geometry::{length, svg_num};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsProps {
@@ -31,7 +31,7 @@ fn bar(segments: &[(&'static str, f64)], max: f64) -> Html {
         .map(|(class, v)| {
             let w = if max > 0.0 { v / max * 1000.0 } else { 0.0 };
             let r =
-                html! { <rect class={*class} x={num(x, 2)} y="0" width={num(w, 2)} height="28" /> };
+                html! { <rect class={*class} x={svg_num(x, 2)} y="0" width={svg_num(w, 2)} height="28" /> };
             x += w;
             r
         })
@@ -54,12 +54,12 @@ fn swatch(class: &'static str, text: &'static str) -> Html {
 
 fn pillars(o: &OfferProjection, max: f64, cur: &str, years: u32) -> Html {
     let sum = |f: fn(&crate::model::Year) -> f64| o.years.iter().map(f).sum::<f64>();
-    let pay = sum(|y| geometry(y.base) + geometry(y.bonus));
-    let signing = sum(|y| geometry(y.signing));
-    let equity = sum(|y| geometry(y.equity));
-    let tokens = sum(|y| geometry(y.tokens));
-    let kept = geometry(o.token_value_total);
-    let cash_after_tax = (geometry(o.worth_total) - kept).max(0.0);
+    let pay = sum(|y| length(y.base) + length(y.bonus));
+    let signing = sum(|y| length(y.signing));
+    let equity = sum(|y| length(y.equity));
+    let tokens = sum(|y| length(y.tokens));
+    let kept = length(o.token_value_total);
+    let cash_after_tax = (length(o.worth_total) - kept).max(0.0);
     let alt = format!(
         "{}, over {years} year{}: the headline of {} includes {} of tokens; worth to you {}, of which {} from the tokens.",
         o.label,
@@ -92,7 +92,7 @@ fn per_year(p: &ChartsProps) -> Html {
     let years = p.years.max(1) as usize;
     let max = offers
         .iter()
-        .flat_map(|o| o.years.iter().map(|y| geometry(y.headline)))
+        .flat_map(|o| o.years.iter().map(|y| length(y.headline)))
         .fold(0.0_f64, f64::max);
     let plot = H - TOP - BOTTOM;
     let slot = W / years as f64;
@@ -107,18 +107,15 @@ fn per_year(p: &ChartsProps) -> Html {
         for (j, o) in offers.iter().enumerate() {
             if let Some(y) = o.years.get(i) {
                 let s = side_class(o.side);
-                for (k, (kind, v)) in [
-                    ("headline", geometry(y.headline)),
-                    ("worth", geometry(y.worth)),
-                ]
-                .into_iter()
-                .enumerate()
+                for (k, (kind, v)) in [("headline", length(y.headline)), ("worth", length(y.worth))]
+                    .into_iter()
+                    .enumerate()
                 {
                     let h = y_of(v);
                     let x = x0 + (j * 2 + k) as f64 * bw;
                     bars.push(html! {
-                        <rect class={format!("yb {kind} side-{s}")} x={num(x, 2)} y={num(TOP + plot - h, 2)}
-                            width={num((bw - 1.5).max(0.5), 2)} height={num(h, 2)} />
+                        <rect class={format!("yb {kind} side-{s}")} x={svg_num(x, 2)} y={svg_num(TOP + plot - h, 2)}
+                            width={svg_num((bw - 1.5).max(0.5), 2)} height={svg_num(h, 2)} />
                     });
                 }
             }
@@ -148,8 +145,8 @@ fn per_year(p: &ChartsProps) -> Html {
         .join(" ");
     html! {
         <figure class="per-year">
-            <svg viewBox={format!("0 0 {} {}", num(W, 0), num(H, 0))} width="100%" role="img" aria-label={format!("Headline and worth to you per year. {alt}")}>
-                <line class="baseline" x1="0" x2={num(W, 0)} y1={num(TOP + plot, 2)} y2={num(TOP + plot, 2)} />
+            <svg viewBox={format!("0 0 {} {}", svg_num(W, 0), svg_num(H, 0))} width="100%" role="img" aria-label={format!("Headline and worth to you per year. {alt}")}>
+                <line class="baseline" x1="0" x2={svg_num(W, 0)} y1={svg_num(TOP + plot, 2)} y2={svg_num(TOP + plot, 2)} />
                 { for bars }
             </svg>
             <div class="year-axis" aria-hidden="true">{ for labels }</div>
@@ -173,7 +170,7 @@ pub fn charts(p: &ChartsProps) -> Html {
         .projection
         .offers
         .iter()
-        .map(|o| geometry(o.headline_total).max(geometry(o.worth_total)))
+        .map(|o| length(o.headline_total).max(length(o.worth_total)))
         .fold(0.0_f64, f64::max);
     let cur = p.cur.as_str();
     html! {

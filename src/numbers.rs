@@ -1,19 +1,69 @@
-//! en-US number text written in Rust, identical to what `Intl.NumberFormat`
-//! prints for these options, so the default view (USD) needs no Intl: the
-//! first `Intl.NumberFormat` of a page loads ICU data, 40 to 70 ms in
-//! headless Chromium (`make bench`), all of it before the first figures.
+//! Numbers to text, in one place: display rounding (half away from zero, as
+//! people round; never `round_dp`, which is banker's), thousands grouping,
+//! and en-US text identical to what `Intl.NumberFormat` prints for these
+//! options, so the default view (USD) needs no Intl: the first
+//! `Intl.NumberFormat` of a page loads ICU data, 40 to 70 ms in headless
+//! Chromium (`make bench`), all of it before the first figures.
+//!
+//! A leaf: it knows nothing of the model, so the codec (range texts), the
+//! words (`explain`, `publish`) and the components all use it. `ui::format`
+//! goes through Intl for the other currencies.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::explain;
+/// Money shown to whole units, halves away from zero (as people round).
+pub fn whole(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A fraction shown as a percent with one decimal: 0.210526 -> 21.1.
+pub fn percent_one(ratio: Decimal) -> Decimal {
+    (ratio * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+/// Digits with thousands commas, the fraction kept: 176984885 is
+/// `176,984,885`, 375000.5 is `375,000.5`. No rounding: see [`whole`].
+pub fn grouped(amount: Decimal) -> String {
+    let plain = amount.normalize().to_string();
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = rest.split_once('.').unwrap_or((rest, ""));
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Plain-text whole money for the terminal and as the fallback where Intl
+/// is missing: `$475,000`, `-$3,000`, `475,000 EUR`.
+pub fn plain_money(amount: Decimal, currency: &str) -> String {
+    let text = grouped(whole(amount));
+    match (currency, text.strip_prefix('-')) {
+        ("USD", Some(positive)) => format!("-${positive}"),
+        ("USD", None) => format!("${text}"),
+        _ => format!("{text} {currency}"),
+    }
+}
 
 /// Whole money in US dollars as `Intl.NumberFormat("en-US", {style:
 /// "currency", currency: "USD", currencyDisplay: "narrowSymbol",
 /// maximumFractionDigits: 0})`: "$475,000", "-$3,000"; with `signed`
 /// (`signDisplay: "exceptZero"`): "+$25,000", "-$3,000", "$0".
 pub fn usd(amount: Decimal, signed: bool) -> String {
-    let rounded = explain::whole(amount);
-    let text = explain::plain_money(rounded, "USD");
+    let rounded = whole(amount);
+    let text = plain_money(rounded, "USD");
     if signed && rounded > Decimal::ZERO {
         format!("+{text}")
     } else if rounded.is_zero() {
@@ -25,11 +75,11 @@ pub fn usd(amount: Decimal, signed: bool) -> String {
 
 /// A whole count as `Intl.NumberFormat("en-US", {maximumFractionDigits: 0})`: "6,500".
 pub fn count(value: Decimal) -> String {
-    let rounded = explain::whole(value);
+    let rounded = whole(value);
     if rounded.is_zero() {
         return "0".to_string();
     }
-    explain::grouped(rounded)
+    grouped(rounded)
 }
 
 /// A count in words as `Intl.NumberFormat("en-US", {notation: "compact",
@@ -44,7 +94,7 @@ pub fn compact_words(value: Decimal) -> String {
         (9, "billion"),
         (12, "trillion"),
     ];
-    let rounded = explain::whole(value);
+    let rounded = whole(value);
     let sign = if rounded < Decimal::ZERO { "-" } else { "" };
     let a = rounded.abs();
     let pow = |exp: u32| Decimal::from(10_u64.pow(exp));
@@ -65,7 +115,7 @@ pub fn compact_words(value: Decimal) -> String {
     let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
     // Compact notation groups only from five digits on: "1000", "12,345".
     let int = if int.len() >= 5 {
-        explain::grouped(int.parse().unwrap_or_default())
+        grouped(int.parse().unwrap_or_default())
     } else {
         int.to_string()
     };
@@ -121,6 +171,18 @@ mod tests {
         ] {
             assert_eq!(compact_words(d(v)), want, "{v}");
         }
+    }
+
+    #[test]
+    fn grouped_keeps_the_fraction_and_whole_rounds_half_away_from_zero() {
+        assert_eq!(grouped(d("176984885")), "176,984,885");
+        assert_eq!(grouped(d("375000.50")), "375,000.5");
+        assert_eq!(grouped(d("-1234.25")), "-1,234.25");
+        assert_eq!(grouped(d("999")), "999");
+        assert_eq!(whole(d("2.5")), d("3"));
+        assert_eq!(whole(d("-2.5")), d("-3"));
+        assert_eq!(percent_one(d("0.210526")), d("21.1"));
+        assert_eq!(plain_money(d("475000.5"), "EUR"), "475,001 EUR");
     }
 
     #[test]
