@@ -269,6 +269,17 @@ pub fn parse_link(value: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// `query` joined to `base` in place of its query and fragment ("" leaves
+/// `base` as it is).
+pub fn with_query(base: &str, query: &str) -> String {
+    let base = base.split(['?', '#']).next().unwrap_or(base);
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
 /// What a badge shows: the chip text and its tooltip / accessible label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadgeText {

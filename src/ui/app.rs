@@ -9,7 +9,10 @@ use yew::prelude::*;
 use crate::codec::Parsed;
 use crate::model::Side;
 use crate::publish::{Section, Theme, WidgetConfig};
+use crate::ui::embed_panel::EmbedPanel;
 use crate::ui::form::Form;
+use crate::ui::format;
+use crate::ui::host::Host;
 use crate::ui::inputs::{equity::Equity, pay::Pay, tokens::Tokens, you::You, Ctx};
 use crate::ui::results::{
     charts::Charts, compare::Compare, figures::Figures, flags::Flags, share::Share,
@@ -74,7 +77,10 @@ pub struct AppProps {
     pub parsed: Parsed,
     #[prop_or_default]
     pub config: WidgetConfig,
-    /// Called after every edit that changed the scenario.
+    /// The page the widget is on, shared with every component as a context.
+    #[prop_or_default]
+    pub host: Host,
+    /// Called after every edit that changed the scenario (not on load).
     #[prop_or_default]
     pub on_change: Option<Callback<Change>>,
 }
@@ -88,37 +94,13 @@ pub fn app(props: &AppProps) -> Html {
     let side = use_state(|| Side::A);
     let form = &state.form;
     let query = form.query();
+    use_change_reports(form, &query, props.on_change.clone());
 
-    // Keep the page URL and the host in step with every valid edit (not on load).
-    {
-        let first = use_mut_ref(|| true);
-        let standalone = config.standalone;
-        let on_change = props.on_change.clone();
-        let offer_a = form
-            .projection
-            .as_ref()
-            .ok()
-            .and_then(|p| p.offers.first())
-            .map(|a| (a.headline_total, a.worth_total));
-        use_effect_with(query.clone(), move |query| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            if standalone {
-                replace_query_after_paint(query.clone());
-            }
-            if let (Some(cb), Some((headline, worth))) = (on_change, offer_a) {
-                cb.emit(Change {
-                    query: query.clone(),
-                    headline,
-                    worth,
-                });
-            }
-        });
-    }
-
-    let has_b = form.scenario.b.is_some();
-    let side_now = if has_b { *side } else { Side::A };
+    let side_now = if form.scenario.b.is_some() {
+        *side
+    } else {
+        Side::A
+    };
     let uid: AttrValue = if config.id.is_empty() {
         AttrValue::Static("tw")
     } else {
@@ -130,121 +112,27 @@ pub fn app(props: &AppProps) -> Html {
         side: side_now,
         uid: uid.clone(),
     };
-    let hidden = |s: Section| config.hides(s);
-    let cur = AttrValue::from(form.scenario.cur.clone());
-    let years = form.scenario.years;
-
-    let notices = (!form.notices.is_empty()).then(|| {
-        let dismiss = {
-            let state = state.clone();
-            Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotices))
-        };
-        html! {
-            <div class="notice" role="status">
-                <p><strong>{ "Part of the link was ignored." }</strong>{ " The rest is applied:" }</p>
-                <ul>{ for form.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-                <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
-            </div>
-        }
-    });
-
-    let offer_switch = {
-        let pick = |s: Side| {
-            let side = side.clone();
-            Callback::from(move |_: MouseEvent| side.set(s))
-        };
-        let add = {
-            let state = state.clone();
-            let side = side.clone();
-            Callback::from(move |_: MouseEvent| {
-                state.dispatch(Action::AddOfferB);
-                side.set(Side::B);
-            })
-        };
-        let remove = {
-            let state = state.clone();
-            let side = side.clone();
-            Callback::from(move |_: MouseEvent| {
-                state.dispatch(Action::RemoveOfferB);
-                side.set(Side::A);
-            })
-        };
-        let label_a = form.scenario.a.label.clone();
-        let label_b = form.scenario.b.as_ref().map(|b| b.label.clone());
-        html! {
-            <div class="offer-bar">
-                if let Some(label_b) = label_b {
-                    <div class="toggle offers" role="group" aria-label="Offer to edit">
-                        <button type="button" aria-pressed={(side_now == Side::A).to_string()} onclick={pick(Side::A)}>{ label_a }</button>
-                        <button type="button" aria-pressed={(side_now == Side::B).to_string()} onclick={pick(Side::B)}>{ label_b }</button>
-                    </div>
-                    <button type="button" class="link" onclick={remove}>{ "Remove Offer B" }</button>
-                } else if !hidden(Section::Compare) {
-                    <button type="button" class="secondary" onclick={add}>{ "Add an offer to compare" }</button>
-                }
-            </div>
-        }
-    };
-
-    // On one column the results sit below the form: a strip that follows
-    // the reader down the form keeps the two figures in sight. It repeats
-    // what the results say, so assistive technology skips it.
-    let peek = match &form.projection {
-        Ok(p) => html! {
-            <div class={classes!("peek", form.stale().then_some("stale"))} aria-hidden="true">
-                { for p.offers.iter().filter_map(|o| o.first_year().map(|y| html! {
-                    <span class="peek-offer">
-                        if has_b { <span class="peek-name">{ &o.label }</span> }
-                        <span>{ "On paper " }<strong>{ crate::ui::format::money(y.headline, &form.scenario.cur) }</strong></span>
-                        <span>{ "Worth to you " }<strong>{ crate::ui::format::money(y.worth, &form.scenario.cur) }</strong></span>
-                    </span>
-                })) }
-            </div>
-        },
-        Err(_) => Html::default(),
-    };
 
     let inputs = html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <form class="inputs" aria-label="Offer details" novalidate=true
                 onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                { offer_switch }
-                if has_b {
+                <OfferSwitch side={side.clone()} />
+                if form.scenario.b.is_some() {
                     { ctx.text_field("label", Some("Rename the offer.")) }
                 }
                 <Pay />
                 <Equity />
                 <Tokens />
                 <You />
-                { peek }
+                <Peek />
             </form>
         </ContextProvider<Ctx>>
     };
-
-    let stale = form.stale();
-    let results = match &form.projection {
-        Ok(p) => html! {
-            <section class={classes!("results", stale.then_some("stale"))} aria-label="Results"
-                aria-describedby={stale.then(|| format!("{uid}-stale"))}>
-                if stale {
-                    <p class="stale-note" id={format!("{uid}-stale")}>
-                        { "Showing the last valid figures: fix the field marked in red to update them." }
-                    </p>
-                }
-                <Figures projection={p.clone()} cur={cur.clone()} years={years} />
-                if has_b { <Compare projection={p.clone()} cur={cur.clone()} years={years} /> }
-                <Verdict projection={p.clone()} cur={cur.clone()} years={years} />
-                <Flags projection={p.clone()} />
-                if !hidden(Section::Charts) { <Charts projection={p.clone()} cur={cur.clone()} years={years} /> }
-                if !hidden(Section::Table) { <YearTable projection={p.clone()} cur={cur.clone()} /> }
-                <Share query={AttrValue::from(query.clone())} standalone={config.standalone}
-                    link={config.link.clone().map(AttrValue::from)} hide_share={hidden(Section::Share)} />
-                if !hidden(Section::Embed) {
-                    <crate::ui::embed_panel::EmbedPanel scenario={form.scenario.clone()} config={(*config).clone()} />
-                }
-            </section>
-        },
-        Err(e) => html! { <section class="results" role="alert">{ e.clone() }</section> },
+    let results = html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <Results query={AttrValue::from(query)} />
+        </ContextProvider<Ctx>>
     };
 
     let theme = match config.theme {
@@ -253,68 +141,195 @@ pub fn app(props: &AppProps) -> Html {
         Theme::Auto => "theme-auto",
     };
     html! {
-        <div class={classes!("tw", theme, config.compact.then_some("compact"))}>
-            { notices.unwrap_or_default() }
-            <div class="layout">
-                if config.compact {
-                    { results }
-                    <details class="inputs-fold">
-                        <summary>{ "Change the figures" }</summary>
+        <ContextProvider<Host> context={props.host.clone()}>
+            <div class={classes!("tw", theme, config.compact.then_some("compact"))}>
+                <Notices state={state.clone()} />
+                <div class="layout">
+                    if config.compact {
+                        { results }
+                        <details class="inputs-fold">
+                            <summary>{ "Change the figures" }</summary>
+                            { inputs }
+                        </details>
+                    } else {
                         { inputs }
-                    </details>
-                } else {
-                    { inputs }
-                    { results }
-                }
+                        { results }
+                    }
+                </div>
             </div>
+        </ContextProvider<Host>>
+    }
+}
+
+/// Tells the host about every valid edit (not the first render): the
+/// scenario's query and offer A's exact totals. `web` writes the page URL
+/// and the `tokenworth:change` event from it.
+#[hook]
+fn use_change_reports(form: &Form, query: &str, on_change: Option<Callback<Change>>) {
+    let first = use_mut_ref(|| true);
+    let offer_a = form
+        .projection
+        .as_ref()
+        .ok()
+        .and_then(|p| p.offers.first())
+        .map(|a| (a.headline_total, a.worth_total));
+    use_effect_with(query.to_string(), move |query| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        if let (Some(cb), Some((headline, worth))) = (on_change, offer_a) {
+            cb.emit(Change {
+                query: query.clone(),
+                headline,
+                worth,
+            });
+        }
+    });
+}
+
+#[derive(Properties, PartialEq)]
+struct NoticesProps {
+    state: UseReducerHandle<FormState>,
+}
+
+/// What the link or the attributes had that could not be applied.
+#[function_component(Notices)]
+fn notices(p: &NoticesProps) -> Html {
+    let notices = &p.state.form.notices;
+    if notices.is_empty() {
+        return Html::default();
+    }
+    let dismiss = {
+        let state = p.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotices))
+    };
+    html! {
+        <div class="notice" role="status">
+            <p><strong>{ "Part of the link was ignored." }</strong>{ " The rest is applied:" }</p>
+            <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
         </div>
     }
 }
 
-thread_local! {
-    /// The latest query waiting for `replace_query_after_paint`.
-    static PENDING_QUERY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+#[derive(Properties, PartialEq)]
+struct OfferSwitchProps {
+    /// The offer being edited (the app's state: the results do not care).
+    side: UseStateHandle<Side>,
 }
 
-/// Puts `query` in the page URL after the next frame is painted.
-///
-/// `history.replaceState` costs several milliseconds in Chromium (7 ms an
-/// edit in `make bench`): called from the effect it sat between the input
-/// event and the updated figures. Deferred to a task posted from the next
-/// animation frame, it runs after that frame's paint, and a burst of edits
-/// within one frame writes the URL once, with the latest query.
-fn replace_query_after_paint(query: String) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-
-    fn write_pending() {
-        if let Some(query) = PENDING_QUERY.with(|p| p.borrow_mut().take()) {
-            if let Err(e) = crate::web::url::replace_query(&query) {
-                web_sys::console::warn_2(&"tokenworth: could not update the URL".into(), &e);
-            }
-        }
-    }
-
-    if PENDING_QUERY.with(|p| p.borrow_mut().replace(query).is_some()) {
-        return; // already scheduled: it will write the latest query
-    }
-    let Some(window) = web_sys::window() else {
-        write_pending();
-        return;
+/// Which offer the form edits; add or remove offer B.
+#[function_component(OfferSwitch)]
+fn offer_switch(p: &OfferSwitchProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
     };
-    let after_frame = Closure::once_into_js(move || {
-        let task = Closure::once_into_js(write_pending);
-        let posted = web_sys::window()
-            .map(|w| w.set_timeout_with_callback(task.unchecked_ref()).is_ok())
-            .unwrap_or(false);
-        if !posted {
-            write_pending();
-        }
-    });
-    if window
-        .request_animation_frame(after_frame.unchecked_ref())
-        .is_err()
-    {
-        write_pending();
+    let state = &ctx.state;
+    let pick = |s: Side| {
+        let side = p.side.clone();
+        Callback::from(move |_: MouseEvent| side.set(s))
+    };
+    let add = {
+        let state = state.clone();
+        let side = p.side.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::AddOfferB);
+            side.set(Side::B);
+        })
+    };
+    let remove = {
+        let state = state.clone();
+        let side = p.side.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::RemoveOfferB);
+            side.set(Side::A);
+        })
+    };
+    let scenario = &state.form.scenario;
+    html! {
+        <div class="offer-bar">
+            if let Some(b) = &scenario.b {
+                <div class="toggle offers" role="group" aria-label="Offer to edit">
+                    <button type="button" aria-pressed={(ctx.side == Side::A).to_string()} onclick={pick(Side::A)}>{ scenario.a.label.clone() }</button>
+                    <button type="button" aria-pressed={(ctx.side == Side::B).to_string()} onclick={pick(Side::B)}>{ b.label.clone() }</button>
+                </div>
+                <button type="button" class="link" onclick={remove}>{ "Remove Offer B" }</button>
+            } else if !ctx.hidden(Section::Compare) {
+                <button type="button" class="secondary" onclick={add}>{ "Add an offer to compare" }</button>
+            }
+        </div>
+    }
+}
+
+/// On one column the results sit below the form: a strip that follows the
+/// reader down the form keeps the two figures in sight. It repeats what the
+/// results say, so assistive technology skips it.
+#[function_component(Peek)]
+fn peek() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let form = &ctx.state.form;
+    let Ok(p) = &form.projection else {
+        return Html::default();
+    };
+    let two = p.offers.len() > 1;
+    let cur = &form.scenario.cur;
+    html! {
+        <div class={classes!("peek", form.stale().then_some("stale"))} aria-hidden="true">
+            { for p.offers.iter().filter_map(|o| o.first_year().map(|y| html! {
+                <span class="peek-offer">
+                    if two { <span class="peek-name">{ &o.label }</span> }
+                    <span>{ "On paper " }<strong>{ format::money(y.headline, cur) }</strong></span>
+                    <span>{ "Worth to you " }<strong>{ format::money(y.worth, cur) }</strong></span>
+                </span>
+            })) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultsProps {
+    /// The scenario's query (share links).
+    query: AttrValue,
+}
+
+/// The results of the last valid scenario, marked stale while a field is in error.
+#[function_component(Results)]
+fn results(p: &ResultsProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let form = &ctx.state.form;
+    let config = &ctx.config;
+    let projection = match &form.projection {
+        Ok(projection) => projection.clone(),
+        Err(e) => return html! { <section class="results" role="alert">{ e.clone() }</section> },
+    };
+    let cur = AttrValue::from(form.scenario.cur.clone());
+    let years = form.scenario.years;
+    let stale = form.stale();
+    let stale_id = format!("{}-stale", ctx.uid);
+    let two = projection.offers.len() > 1;
+    html! {
+        <section class={classes!("results", stale.then_some("stale"))} aria-label="Results"
+            aria-describedby={stale.then(|| stale_id.clone())}>
+            if stale {
+                <p class="stale-note" id={stale_id.clone()}>
+                    { "Showing the last valid figures: fix the field marked in red to update them." }
+                </p>
+            }
+            <Figures projection={projection.clone()} cur={cur.clone()} years={years} />
+            if two { <Compare projection={projection.clone()} cur={cur.clone()} years={years} /> }
+            <Verdict projection={projection.clone()} cur={cur.clone()} years={years} />
+            <Flags projection={projection.clone()} />
+            if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} /> }
+            if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur.clone()} /> }
+            <Share query={p.query.clone()} standalone={config.standalone}
+                link={config.link.clone().map(AttrValue::from)} hide_share={config.hides(Section::Share)} />
+            if !config.hides(Section::Embed) {
+                <EmbedPanel scenario={form.scenario.clone()} config={(**config).clone()} />
+            }
+        </section>
     }
 }

@@ -4,9 +4,8 @@
 use yew::prelude::*;
 
 use crate::model::Scenario;
-use crate::publish::WidgetConfig;
-use crate::publish::{snippet, SnippetOptions};
-use crate::web::{embed, url};
+use crate::publish::{snippet, SnippetOptions, WidgetConfig, EMBED_SRI, VERSION};
+use crate::ui::host::{use_copy_status, CopyStatus, Host};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedPanelProps {
@@ -14,48 +13,38 @@ pub struct EmbedPanelProps {
     pub config: WidgetConfig,
 }
 
-#[derive(Clone, PartialEq)]
-enum Copy {
-    Idle,
-    Done,
-    Failed,
-}
-
 /// The snippet for this widget's scenario and look, loading the released,
 /// versioned embed.js from where this page got it.
-pub fn snippet_for(scenario: &Scenario, config: &WidgetConfig) -> String {
-    let base = embed::base_url().unwrap_or_default();
+fn snippet_for(scenario: &Scenario, config: &WidgetConfig, host: &Host) -> String {
     let mut config = config.clone();
     // The default link (the page beside embed.js) need not be written.
-    if config.link.as_deref() == Some(base.as_str()) {
+    if config.link.as_deref() == Some(host.files.as_str()) {
         config.link = None;
     }
-    snippet(scenario, &SnippetOptions::released(&base, config))
+    let integrity = if host.loader_integrity.is_empty() {
+        EMBED_SRI
+    } else {
+        host.loader_integrity.as_str()
+    };
+    let options = SnippetOptions {
+        base_url: host.files.to_string(),
+        version: VERSION.to_string(),
+        integrity: integrity.to_string(),
+        config,
+    };
+    snippet(scenario, &options)
 }
 
 #[function_component(EmbedPanel)]
 pub fn embed_panel(p: &EmbedPanelProps) -> Html {
-    let status = use_state(|| Copy::Idle);
-    let text = use_memo((p.scenario.clone(), p.config.clone()), |(s, c)| {
-        snippet_for(s, c)
+    let host = use_context::<Host>().unwrap_or_default();
+    let text = use_memo((p.scenario.clone(), p.config.clone(), host), |(s, c, h)| {
+        snippet_for(s, c, h)
     });
-    {
-        let status = status.clone();
-        use_effect_with(text.clone(), move |_| status.set(Copy::Idle));
-    }
+    let (status, copy) = use_copy_status(text.clone());
     let onclick = {
-        let status = status.clone();
         let text = text.clone();
-        Callback::from(move |_: MouseEvent| {
-            let status = status.clone();
-            let text = text.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match url::copy_text(&text).await {
-                    Ok(()) => status.set(Copy::Done),
-                    Err(_) => status.set(Copy::Failed),
-                }
-            });
-        })
+        Callback::from(move |_: MouseEvent| copy.emit((*text).clone()))
     };
     let id = format!(
         "{}-embed",
@@ -74,10 +63,10 @@ pub fn embed_panel(p: &EmbedPanelProps) -> Html {
             <div class="embed-actions">
                 <button type="button" class="secondary" {onclick}>{ "Copy embed code" }</button>
                 <p class="copy-status" role="status">
-                    { match &*status {
-                        Copy::Idle => Html::default(),
-                        Copy::Done => html! { { "Embed code copied." } },
-                        Copy::Failed => html! { { "Could not copy; select the code above." } },
+                    { match status {
+                        CopyStatus::Idle => Html::default(),
+                        CopyStatus::Copied => html! { { "Embed code copied." } },
+                        CopyStatus::Failed(_) => html! { { "Could not copy; select the code above." } },
                     } }
                 </p>
             </div>

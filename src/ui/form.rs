@@ -9,6 +9,7 @@
 //! scenario (marked stale while any field is in error).
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use crate::codec::{self, money, Parsed};
 use crate::model::input::{field, split_key, Kind, Offer, Side};
@@ -33,7 +34,7 @@ pub struct Form {
     pub scenario: Scenario,
     /// Its projection (always `Ok` for a scenario kept here, but the model
     /// is asked, not assumed).
-    pub projection: Result<Projection, String>,
+    pub projection: Result<Rc<Projection>, String>,
     /// Text typed in a field and not yet settled (being edited, or bad).
     texts: BTreeMap<String, String>,
     /// The message of each field in error, by full key.
@@ -64,7 +65,7 @@ impl Form {
         };
         Form {
             scenario,
-            projection,
+            projection: projection.map(Rc::new),
             texts: BTreeMap::new(),
             errors: BTreeMap::new(),
             pct_mode: [false; 2],
@@ -217,7 +218,7 @@ impl Form {
                 self.errors.remove(error_key);
                 let changed = candidate != self.scenario;
                 self.scenario = candidate;
-                self.projection = Ok(p);
+                self.projection = Ok(Rc::new(p));
                 changed
             }
             Err(e) => {
@@ -258,7 +259,7 @@ impl Form {
         });
         if let Ok(p) = project(&candidate) {
             self.scenario = candidate;
-            self.projection = Ok(p);
+            self.projection = Ok(Rc::new(p));
             self.pct_mode[1] = self.pct_mode[0];
         }
     }
@@ -269,7 +270,7 @@ impl Form {
         candidate.b = None;
         if let Ok(p) = project(&candidate) {
             self.scenario = candidate;
-            self.projection = Ok(p);
+            self.projection = Ok(Rc::new(p));
             self.texts.retain(|k, _| !k.starts_with("b."));
             self.errors.retain(|k, _| !k.starts_with("b."));
             self.pct_mode[1] = false;

@@ -15,6 +15,8 @@ pub mod embed_panel;
 #[cfg(target_arch = "wasm32")]
 pub mod format;
 #[cfg(target_arch = "wasm32")]
+pub mod host;
+#[cfg(target_arch = "wasm32")]
 pub mod inputs;
 #[cfg(target_arch = "wasm32")]
 pub mod results;

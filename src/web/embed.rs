@@ -69,6 +69,16 @@ pub fn base_url() -> Option<String> {
     Reflect::get(&api, &"baseUrl".into()).ok()?.as_string()
 }
 
+/// The `integrity` attribute of the loader's own `<script>`
+/// (`window.tokenworth.loaderIntegrity`, set by embed.js).
+pub fn loader_integrity() -> Option<String> {
+    let window = web_sys::window()?;
+    let api = Reflect::get(&window, &"tokenworth".into()).ok()?;
+    Reflect::get(&api, &"loaderIntegrity".into())
+        .ok()?
+        .as_string()
+}
+
 /// The `(name, value)` pairs of an element's attributes.
 pub fn attributes(element: &Element) -> Vec<(String, String)> {
     element

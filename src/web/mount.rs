@@ -12,9 +12,11 @@ use web_sys::{
 };
 use yew::AppHandle;
 
+use super::{embed, url};
 use crate::codec::Parsed;
 use crate::publish::WidgetConfig;
 use crate::ui::app::{App, AppProps, Change};
+use crate::ui::host::Host;
 
 thread_local! {
     /// One stylesheet object shared by every widget on the page.
@@ -75,7 +77,11 @@ pub fn mount_widget(
     }
 
     let target = host.clone();
+    let standalone = config.standalone;
     let on_change = yew::Callback::from(move |change: Change| {
+        if standalone {
+            url::replace_query_after_paint(change.query.clone());
+        }
         if let Err(e) = dispatch_change(&target, &change) {
             web_sys::console::warn_2(
                 &"tokenworth: could not dispatch tokenworth:change".into(),
@@ -86,10 +92,36 @@ pub fn mount_widget(
     let props = AppProps {
         parsed,
         config,
+        host: page_facts(),
         on_change: Some(on_change),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     Ok(WidgetHandle { app, root })
+}
+
+/// What the widget may know of this page, and its copy action.
+fn page_facts() -> Host {
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location
+        .as_ref()
+        .and_then(|l| l.origin().ok())
+        .unwrap_or_default();
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    let copy = yew::Callback::from(|(text, done): (String, yew::Callback<bool>)| {
+        wasm_bindgen_futures::spawn_local(async move {
+            done.emit(url::copy_text(&text).await.is_ok());
+        });
+    });
+    Host {
+        page: format!("{origin}{path}").into(),
+        origin: origin.into(),
+        files: embed::base_url().unwrap_or_default().into(),
+        loader_integrity: embed::loader_integrity().unwrap_or_default().into(),
+        copy,
+    }
 }
 
 /// `tokenworth:change` on the host: bubbles, crosses shadow boundaries.

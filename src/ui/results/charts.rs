@@ -2,6 +2,8 @@
 //! package is worth to you, and both per year. Geometry only uses `f64`;
 //! every amount shown in words comes from the model.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::model::{OfferProjection, Projection, Side};
@@ -10,7 +12,7 @@ use crate::ui::geometry::{length, svg_num};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsProps {
-    pub projection: Projection,
+    pub projection: Rc<Projection>,
     pub cur: AttrValue,
     pub years: u32,
 }

@@ -1,6 +1,8 @@
 //! Two offers side by side: totals and the differences, and a plain warning
 //! when the bigger headline is the smaller real offer.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::model::Projection;
@@ -8,7 +10,7 @@ use crate::ui::format;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
-    pub projection: Projection,
+    pub projection: Rc<Projection>,
     pub cur: AttrValue,
     pub years: u32,
 }

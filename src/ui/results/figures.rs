@@ -2,6 +2,8 @@
 //! amounts to: compute share, tokens as a share of base, cash equivalent,
 //! and what it buys in essays a day.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::explain;
@@ -10,7 +12,7 @@ use crate::ui::format;
 
 #[derive(Properties, PartialEq)]
 pub struct FiguresProps {
-    pub projection: Projection,
+    pub projection: Rc<Projection>,
     pub cur: AttrValue,
     pub years: u32,
 }

@@ -1,5 +1,7 @@
 //! The model's flags in plain language.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::explain;
@@ -7,7 +9,7 @@ use crate::model::Projection;
 
 #[derive(Properties, PartialEq)]
 pub struct FlagsProps {
-    pub projection: Projection,
+    pub projection: Rc<Projection>,
 }
 
 #[function_component(Flags)]

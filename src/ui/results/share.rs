@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::web::url;
+use crate::publish::with_query;
+use crate::ui::host::{use_copy_status, CopyStatus, Host};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -13,53 +14,29 @@ pub struct ShareProps {
     pub hide_share: bool,
 }
 
-#[derive(Clone, PartialEq)]
-enum Copy {
-    Idle,
-    Done,
-    Failed(String),
-}
-
 #[function_component(Share)]
 pub fn share(p: &ShareProps) -> Html {
-    let status = use_state(|| Copy::Idle);
-    {
-        let status = status.clone();
-        use_effect_with(p.query.clone(), move |_| status.set(Copy::Idle));
-    }
-    let share_url = url::share_url(&p.query, p.link.as_deref().filter(|_| !p.standalone));
+    let host = use_context::<Host>().unwrap_or_default();
+    let (status, copy) = use_copy_status(p.query.clone());
+    let full = p.link.as_ref().filter(|_| !p.standalone);
+    let share_url = with_query(full.map_or(&host.page, |l| l), &p.query);
     let onclick = {
-        let status = status.clone();
         let share_url = share_url.clone();
-        Callback::from(move |_: MouseEvent| {
-            let status = status.clone();
-            let share_url = share_url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match url::copy_text(&share_url).await {
-                    Ok(()) => status.set(Copy::Done),
-                    Err(_) => status.set(Copy::Failed(share_url)),
-                }
-            });
-        })
+        Callback::from(move |_: MouseEvent| copy.emit(share_url.clone()))
     };
-    let full = p
-        .link
-        .as_ref()
-        .filter(|_| !p.standalone)
-        .map(|l| url::with_query(l, &p.query));
     html! {
         <div class="share">
             if !p.hide_share {
                 <button type="button" class="primary" {onclick}>{ "Copy link" }</button>
             }
-            if let Some(href) = full {
-                <a class="full" href={href} target="_blank" rel="noopener">{ "Open the full calculator" }</a>
+            if let Some(link) = full {
+                <a class="full" href={with_query(link, &p.query)} target="_blank" rel="noopener">{ "Open the full calculator" }</a>
             }
             <p class="copy-status" role="status">
-                { match &*status {
-                    Copy::Idle => Html::default(),
-                    Copy::Done => html! { { "Link copied." } },
-                    Copy::Failed(u) => html! { <>{ "Could not copy; select the link: " }<input type="text" readonly=true aria-label="Link to this calculation" value={u.clone()} /></> },
+                { match status {
+                    CopyStatus::Idle => Html::default(),
+                    CopyStatus::Copied => html! { { "Link copied." } },
+                    CopyStatus::Failed(u) => html! { <>{ "Could not copy; select the link: " }<input type="text" readonly=true aria-label="Link to this calculation" value={u} /></> },
                 } }
             </p>
         </div>

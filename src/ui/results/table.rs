@@ -1,5 +1,7 @@
 //! The per-year figures of each offer, in a collapsible table.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::explain;
@@ -8,7 +10,7 @@ use crate::ui::format;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
-    pub projection: Projection,
+    pub projection: Rc<Projection>,
     pub cur: AttrValue,
 }
 

@@ -1,5 +1,7 @@
 //! The verdict sentence, from `explain::verdict`.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::explain;
@@ -8,7 +10,7 @@ use crate::ui::format;
 
 #[derive(Properties, PartialEq)]
 pub struct VerdictProps {
-    pub projection: Projection,
+    pub projection: Rc<Projection>,
     pub cur: AttrValue,
     pub years: u32,
 }
