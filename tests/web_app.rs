@@ -17,7 +17,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use tokenworth::codec;
 use tokenworth::publish::{Section, WidgetConfig};
-use tokenworth::web::{mount, url};
+use tokenworth::web::{mount, page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -37,7 +37,7 @@ fn shadow(host: &Element) -> ShadowRoot {
         .expect("mount attaches an open shadow root")
 }
 
-/// The standalone page writes its URL after the next paint (ui::app,
+/// The standalone page writes its URL after the next paint (web::page,
 /// `replace_query_after_paint`): wait for a frame, then a task.
 async fn after_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
@@ -206,7 +206,7 @@ async fn the_url_is_read_on_load_and_kept_in_step() {
         .unwrap();
 
     let host = host();
-    let parsed = codec::parse(&url::read_query());
+    let parsed = codec::parse(&page::read_query());
     let cfg = WidgetConfig {
         standalone: true,
         ..config()

@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::{badge, embed};
-use crate::codec::{self, json, Parsed};
+use super::{badge, dom, embed};
+use crate::codec::{self, json, keys, Parsed};
 use crate::model::project;
 use crate::publish;
 
@@ -161,7 +161,7 @@ fn option_attributes(options: &JsValue) -> Result<Vec<(String, String)>, JsValue
         .dyn_ref::<Object>()
         .ok_or_else(|| type_error("tokenworth.mount: options is a plain object"))?;
     let mut attrs = Vec::new();
-    for key in ["theme", "accent", "compact", "lock", "hide", "link"] {
+    for key in keys::option_names() {
         let value = Reflect::get(object, &key.into())?;
         if value.is_undefined() || value.is_null() {
             continue;
@@ -199,14 +199,14 @@ pub fn mount_element(
     let host = element_of(element, "mount")?;
     let id = embed::next_id();
     let extra = option_attributes(&options)?;
-    let mut attrs = embed::attributes(&host);
+    let mut attrs = dom::attributes(&host);
     attrs.retain(|(n, _)| !extra.iter().any(|(e, _)| e == n));
     attrs.extend(extra);
     let (config, problems) = publish::widget_config(&attrs, &id);
     let mut parsed = if !scenario.is_undefined() && !scenario.is_null() {
         parse_scenario(&scenario)?
     } else if config.standalone {
-        codec::parse(&super::url::read_query())
+        codec::parse(&super::page::read_query())
     } else {
         codec::parse_attributes(attrs)
     };
@@ -214,7 +214,7 @@ pub fn mount_element(
     let config = embed::with_default_link(config);
     embed::mount_host(&host, parsed, config)
         .map(|id| JsValue::from_str(&id))
-        .inspect_err(|e| embed::report(&id, "could not mount the calculator", e))
+        .inspect_err(|e| dom::report(&id, "could not mount the calculator", e))
 }
 
 /// `tokenworth.unmount(element)`.

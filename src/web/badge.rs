@@ -10,12 +10,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use js_sys::{Array, Reflect, WeakSet};
+use js_sys::WeakSet;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::Element;
 
-use super::embed::{attributes, report, BADGE_SELECTOR};
+use super::dom;
 use crate::codec;
 use crate::model::project;
 use crate::publish::{self, BadgeText};
@@ -35,21 +34,10 @@ color:#0b3d2e;background:#d9f2e6;border:1px solid #9fd8bd;cursor:help}\
 type Attributes = Vec<(String, String)>;
 
 thread_local! {
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     static RENDERED: WeakSet = WeakSet::new();
     /// Badge text by attribute set: listings repeat the same offers.
     static CACHE: RefCell<HashMap<Attributes, Result<BadgeText, String>>> =
         RefCell::new(HashMap::new());
-}
-
-fn sheets() -> Result<Array, JsValue> {
-    if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
-        return Ok(Array::of1(&sheet));
-    }
-    let sheet = CssStyleSheet::new()?;
-    sheet.replace_sync(STYLE)?;
-    SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
-    Ok(Array::of1(&sheet))
 }
 
 /// The badge's text for a set of attributes, or every problem in one line.
@@ -78,13 +66,13 @@ pub fn render_found(el: &Element) {
     if let Err(e) = render(el) {
         let id = el.id();
         let id = if id.is_empty() { "badge" } else { id.as_str() };
-        report(id, "could not render the badge", &e);
+        dom::report(id, "could not render the badge", &e);
     }
 }
 
 /// Renders (or re-renders) the badge on `el` from its attributes.
 pub fn render(el: &Element) -> Result<(), JsValue> {
-    let mut attrs = attributes(el);
+    let mut attrs = dom::attributes(el);
     attrs.retain(|(n, _)| n.starts_with("data-"));
     attrs.sort();
     let cached = CACHE.with(|c| c.borrow().get(&attrs).cloned());
@@ -102,7 +90,7 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
             t
         }
     };
-    let shadow = shadow(el)?;
+    let shadow = dom::shadow_root(el, STYLE)?;
     let document = el
         .owner_document()
         .ok_or_else(|| JsValue::from_str("badge has no document"))?;
@@ -128,15 +116,6 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn shadow(el: &Element) -> Result<ShadowRoot, JsValue> {
-    let shadow = match el.shadow_root() {
-        Some(s) => s,
-        None => el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    Reflect::set(&shadow, &"adoptedStyleSheets".into(), sheets()?.as_ref())?;
-    Ok(shadow)
-}
-
 /// True when `el` carries a rendered badge.
 pub fn is_rendered(el: &Element) -> bool {
     RENDERED.with(|r| r.has(el))
@@ -158,12 +137,10 @@ pub fn clear_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(list) = document.query_selector_all(BADGE_SELECTOR) else {
+    let Ok(list) = document.query_selector_all(&dom::badge_selector()) else {
         return;
     };
-    for i in 0..list.length() {
-        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            clear(&el);
-        }
-    }
+    dom::each_element(&list, |el| {
+        clear(&el);
+    });
 }

@@ -13,20 +13,15 @@
 
 use std::cell::{Cell, RefCell};
 
-use js_sys::{Array, Reflect, WeakSet};
+use js_sys::{Array, WeakSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord, Node};
 
-use super::{badge, mount, url};
+use super::{badge, dom, mount, page};
 use crate::codec::{self, Parsed};
 use crate::publish;
 use crate::publish::WidgetConfig;
-
-/// Selector of calculator hosts.
-pub const HOST_SELECTOR: &str = "[data-tokenworth]";
-/// Selector of badges.
-pub const BADGE_SELECTOR: &str = "[data-tokenworth-badge]";
 
 struct Mounted {
     host: Element,
@@ -56,49 +51,13 @@ pub fn next_id() -> String {
     format!("tw-{n}")
 }
 
-/// Logs one console error for a widget.
-pub fn report(id: &str, what: &str, error: &JsValue) {
-    web_sys::console::error_2(&format!("tokenworth {id}: {what}").into(), error);
-}
-
-/// The directory embed.js was loaded from (`window.tokenworth.baseUrl`),
-/// where the standalone page, embed.html and the versioned loader live.
-pub fn base_url() -> Option<String> {
-    let window = web_sys::window()?;
-    let api = Reflect::get(&window, &"tokenworth".into()).ok()?;
-    Reflect::get(&api, &"baseUrl".into()).ok()?.as_string()
-}
-
-/// The `integrity` attribute of the loader's own `<script>`
-/// (`window.tokenworth.loaderIntegrity`, set by embed.js).
-pub fn loader_integrity() -> Option<String> {
-    let window = web_sys::window()?;
-    let api = Reflect::get(&window, &"tokenworth".into()).ok()?;
-    Reflect::get(&api, &"loaderIntegrity".into())
-        .ok()?
-        .as_string()
-}
-
-/// The `(name, value)` pairs of an element's attributes.
-pub fn attributes(element: &Element) -> Vec<(String, String)> {
-    element
-        .get_attribute_names()
-        .iter()
-        .filter_map(|n| {
-            let n = n.as_string()?;
-            let v = element.get_attribute(&n)?;
-            Some((n, v))
-        })
-        .collect()
-}
-
 /// Scenario and configuration of a host from its attributes (or the page
 /// URL for `data-standalone` / `data-frame` hosts). Bad presentation
 /// attributes become notices shown in the widget.
 pub fn read_host(host: &Element, id: &str) -> (Parsed, WidgetConfig) {
-    let attrs = attributes(host);
+    let attrs = dom::attributes(host);
     if host.has_attribute("data-frame") {
-        let (frame_attrs, query) = publish::split_frame_query(&url::read_query());
+        let (frame_attrs, query) = publish::split_frame_query(&page::read_query());
         let (config, problems) = publish::widget_config(&frame_attrs, id);
         let mut parsed = codec::parse(&query);
         parsed.notices.extend(problems);
@@ -107,7 +66,7 @@ pub fn read_host(host: &Element, id: &str) -> (Parsed, WidgetConfig) {
     let (mut config, problems) = publish::widget_config(&attrs, id);
     let mut parsed = if host.has_attribute("data-standalone") {
         config.standalone = true;
-        codec::parse(&url::read_query())
+        codec::parse(&page::read_query())
     } else {
         codec::parse_attributes(attrs)
     };
@@ -119,7 +78,7 @@ pub fn read_host(host: &Element, id: &str) -> (Parsed, WidgetConfig) {
 /// beside embed.js unless `data-link` says otherwise.
 pub fn with_default_link(mut config: WidgetConfig) -> WidgetConfig {
     if !config.standalone && config.link.is_none() {
-        config.link = base_url();
+        config.link = page::base_url();
     }
     config
 }
@@ -160,7 +119,7 @@ fn mount_found(host: &Element) {
     let id = next_id();
     let (parsed, config) = read_host(host, &id);
     if let Err(e) = mount_host(host, parsed, config) {
-        report(&id, "could not mount the calculator", &e);
+        dom::report(&id, "could not mount the calculator", &e);
     }
 }
 
@@ -195,27 +154,21 @@ fn sweep_disconnected() {
 
 /// Mounts every host and renders every badge inside `root` (itself included).
 pub fn scan(root: &Element) {
-    if root.matches(HOST_SELECTOR).unwrap_or(false) {
+    let (widgets, badges) = (dom::widget_selector(), dom::badge_selector());
+    if root.matches(&widgets).unwrap_or(false) {
         mount_found(root);
     }
-    if root.matches(BADGE_SELECTOR).unwrap_or(false) {
+    if root.matches(&badges).unwrap_or(false) {
         badge::render_found(root);
     }
     if root.first_element_child().is_none() {
         return;
     }
-    for_each(root, HOST_SELECTOR, mount_found);
-    for_each(root, BADGE_SELECTOR, badge::render_found);
-}
-
-fn for_each(root: &Element, selector: &str, f: impl Fn(&Element)) {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return;
-    };
-    for i in 0..list.length() {
-        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            f(&el);
-        }
+    if let Ok(list) = root.query_selector_all(&widgets) {
+        dom::each_element(&list, |el| mount_found(&el));
+    }
+    if let Ok(list) = root.query_selector_all(&badges) {
+        dom::each_element(&list, |el| badge::render_found(&el));
     }
 }
 

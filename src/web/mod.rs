@@ -3,9 +3,10 @@
 
 pub mod api;
 pub mod badge;
+pub mod dom;
 pub mod embed;
 pub mod mount;
-pub mod url;
+pub mod page;
 
 /// Called once when the wasm module starts: adds the API to
 /// `window.tokenworth`, mounts every `[data-tokenworth]` host and renders

@@ -2,36 +2,15 @@
 //! stylesheet adopted into it (a constructable stylesheet, so a strict
 //! `style-src 'self'` allows it), and the yew app rendered inside.
 
-use std::cell::RefCell;
-
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRootInit,
-    ShadowRootMode,
-};
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::AppHandle;
 
-use super::{embed, url};
+use super::{dom, page};
 use crate::codec::Parsed;
 use crate::publish::WidgetConfig;
 use crate::ui::app::{App, AppProps, Change};
-use crate::ui::host::Host;
-
-thread_local! {
-    /// One stylesheet object shared by every widget on the page.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-}
-
-fn stylesheet() -> Result<CssStyleSheet, JsValue> {
-    if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
-        return Ok(sheet);
-    }
-    let sheet = CssStyleSheet::new()?;
-    sheet.replace_sync(crate::ui::STYLE)?;
-    SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
-    Ok(sheet)
-}
 
 /// A mounted widget. `destroy` unmounts it; dropping it leaves it running.
 pub struct WidgetHandle {
@@ -53,17 +32,10 @@ pub fn mount_widget(
     parsed: Parsed,
     config: WidgetConfig,
 ) -> Result<WidgetHandle, JsValue> {
-    let shadow = match host.shadow_root() {
-        Some(s) => s,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    Reflect::set(
-        &shadow,
-        &JsValue::from_str("adoptedStyleSheets"),
-        &Array::of1(stylesheet()?.as_ref()),
-    )?;
-    // A previous widget on this host leaves nothing behind.
-    shadow.set_inner_html("");
+    let shadow = dom::shadow_root(host, crate::ui::STYLE)?;
+    // A previous widget on this host leaves nothing behind (no HTML-string
+    // sink: a page enforcing Trusted Types refuses those).
+    shadow.replace_children_with_node_0();
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("host has no document"))?;
@@ -80,7 +52,7 @@ pub fn mount_widget(
     let standalone = config.standalone;
     let on_change = yew::Callback::from(move |change: Change| {
         if standalone {
-            url::replace_query_after_paint(change.query.clone());
+            page::replace_query_after_paint(change.query.clone());
         }
         if let Err(e) = dispatch_change(&target, &change) {
             web_sys::console::warn_2(
@@ -92,36 +64,11 @@ pub fn mount_widget(
     let props = AppProps {
         parsed,
         config,
-        host: page_facts(),
+        host: page::host(),
         on_change: Some(on_change),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     Ok(WidgetHandle { app, root })
-}
-
-/// What the widget may know of this page, and its copy action.
-fn page_facts() -> Host {
-    let location = web_sys::window().map(|w| w.location());
-    let origin = location
-        .as_ref()
-        .and_then(|l| l.origin().ok())
-        .unwrap_or_default();
-    let path = location
-        .as_ref()
-        .and_then(|l| l.pathname().ok())
-        .unwrap_or_default();
-    let copy = yew::Callback::from(|(text, done): (String, yew::Callback<bool>)| {
-        wasm_bindgen_futures::spawn_local(async move {
-            done.emit(url::copy_text(&text).await.is_ok());
-        });
-    });
-    Host {
-        page: format!("{origin}{path}").into(),
-        origin: origin.into(),
-        files: embed::base_url().unwrap_or_default().into(),
-        loader_integrity: embed::loader_integrity().unwrap_or_default().into(),
-        copy,
-    }
 }
 
 /// `tokenworth:change` on the host: bubbles, crosses shadow boundaries.

@@ -1,13 +1,60 @@
-//! The page URL and the clipboard: read the scenario from `location.search`,
-//! keep it in step with `history.replaceState` after the next paint, copy
-//! text.
+//! What a widget may know of the page it is on, and the page's actions:
+//! the location, what embed.js recorded about itself (its folder, its
+//! integrity), the scenario in `location.search` kept in step with
+//! `history.replaceState` after the next paint, and the clipboard.
 
 use std::cell::RefCell;
 
 use gloo_render::{request_animation_frame, AnimationFrame};
 use gloo_timers::callback::Timeout;
+use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::ui::host::Host;
+
+/// What the widget may know of this page, and its copy action.
+pub fn host() -> Host {
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location
+        .as_ref()
+        .and_then(|l| l.origin().ok())
+        .unwrap_or_default();
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    let copy = yew::Callback::from(|(text, done): (String, yew::Callback<bool>)| {
+        wasm_bindgen_futures::spawn_local(async move {
+            done.emit(copy_text(&text).await.is_ok());
+        });
+    });
+    Host {
+        page: format!("{origin}{path}").into(),
+        origin: origin.into(),
+        files: base_url().unwrap_or_default().into(),
+        loader_integrity: loader_integrity().unwrap_or_default().into(),
+        copy,
+    }
+}
+
+/// The directory embed.js was loaded from (`window.tokenworth.baseUrl`),
+/// where the standalone page, embed.html and the versioned loader live.
+pub fn base_url() -> Option<String> {
+    let window = web_sys::window()?;
+    let api = Reflect::get(&window, &"tokenworth".into()).ok()?;
+    Reflect::get(&api, &"baseUrl".into()).ok()?.as_string()
+}
+
+/// The `integrity` attribute of the loader's own `<script>`
+/// (`window.tokenworth.loaderIntegrity`, set by embed.js).
+pub fn loader_integrity() -> Option<String> {
+    let window = web_sys::window()?;
+    let api = Reflect::get(&window, &"tokenworth".into()).ok()?;
+    Reflect::get(&api, &"loaderIntegrity".into())
+        .ok()?
+        .as_string()
+}
 
 /// `location.search` of the page ("" when there is none).
 pub fn read_query() -> String {

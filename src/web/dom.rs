@@ -1,0 +1,85 @@
+//! DOM helpers shared by widgets, badges and the API: host selectors, an
+//! element's attributes, one constructable stylesheet per CSS text, an open
+//! shadow root adopting it, walking a `NodeList`, one console line per
+//! problem.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Element, NodeList, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::codec::keys::Presentation;
+
+/// Selector of calculator hosts (`data-tokenworth`).
+pub fn widget_selector() -> String {
+    format!("[data-{}]", Presentation::Widget.name())
+}
+
+/// Selector of badges (`data-tokenworth-badge`).
+pub fn badge_selector() -> String {
+    format!("[data-{}]", Presentation::Badge.name())
+}
+
+/// The `(name, value)` pairs of an element's attributes.
+pub fn attributes(element: &Element) -> Vec<(String, String)> {
+    element
+        .get_attribute_names()
+        .iter()
+        .filter_map(|n| {
+            let n = n.as_string()?;
+            let v = element.get_attribute(&n)?;
+            Some((n, v))
+        })
+        .collect()
+}
+
+/// Logs one console error for a widget or badge.
+pub fn report(id: &str, what: &str, error: &JsValue) {
+    web_sys::console::error_2(&format!("tokenworth {id}: {what}").into(), error);
+}
+
+thread_local! {
+    /// Stylesheets by their CSS text: one object per page, however many
+    /// shadow roots adopt it (a thousand badges share one).
+    static SHEETS: RefCell<Vec<(&'static str, CssStyleSheet)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The page's one stylesheet object for `css`. A constructable stylesheet
+/// is allowed by a strict `style-src 'self'`, unlike a `<style>` element.
+pub fn shared_sheet(css: &'static str) -> Result<CssStyleSheet, JsValue> {
+    let known = SHEETS.with(|s| {
+        s.borrow()
+            .iter()
+            .find(|(text, _)| std::ptr::eq(*text, css))
+            .map(|(_, sheet)| sheet.clone())
+    });
+    if let Some(sheet) = known {
+        return Ok(sheet);
+    }
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(css)?;
+    SHEETS.with(|s| s.borrow_mut().push((css, sheet.clone())));
+    Ok(sheet)
+}
+
+/// `element`'s open shadow root (attached if it has none), adopting the
+/// shared stylesheet of `css` and nothing else.
+pub fn shadow_root(element: &Element, css: &'static str) -> Result<ShadowRoot, JsValue> {
+    let shadow = match element.shadow_root() {
+        Some(s) => s,
+        None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let sheets = Array::of1(shared_sheet(css)?.as_ref());
+    Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets)?;
+    Ok(shadow)
+}
+
+/// Calls `f` on each element of `list` (other nodes are skipped).
+pub fn each_element(list: &NodeList, mut f: impl FnMut(Element)) {
+    for i in 0..list.length() {
+        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            f(el);
+        }
+    }
+}
