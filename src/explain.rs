@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Flag, Projection, Side};
-use crate::numbers::{percent_one, whole};
+use crate::numbers::{percent_one, shown_difference, whole};
 
 /// Tokens in an essay or a writing afternoon (from the public debate).
 pub const TOKENS_PER_ESSAY: i64 = 10_000;
@@ -56,13 +56,13 @@ pub fn verdict(projection: &Projection, years: u32, money: &dyn Fn(Decimal) -> S
             let mut text = format!(
                 "{} is worth {} more to you {span}.",
                 winner.label,
-                money(whole(c.delta_worth.abs()))
+                money(shown_difference(a.worth_total, b.worth_total).abs())
             );
             if c.headline_misleads {
                 text.push_str(&format!(
                     " {} has the bigger headline, by {}, but it is the smaller real offer.",
                     loser.label,
-                    money(whole(c.delta_headline.abs()))
+                    money(shown_difference(a.headline_total, b.headline_total).abs())
                 ));
             }
             text
@@ -83,5 +83,28 @@ pub fn verdict(projection: &Projection, years: u32, money: &dyn Fn(Decimal) -> S
             )
         }
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{codec, model::project, numbers::plain_money};
+
+    /// The verdict's amount is the difference of the totals as the table
+    /// shows them: 200,000 − 100,001 = 99,999 (the whole of the exact
+    /// difference, 99,999.80, would say 100,000).
+    #[test]
+    fn verdict_amount_matches_the_figures_shown() {
+        let parsed = codec::parse(
+            "years=1&raise=0&tokens=0&base=100000.60&b.base=200000.40&b.tokens=0&b.raise=0",
+        );
+        assert!(parsed.is_ok(), "{:?}", parsed.errors);
+        let p = project(&parsed.scenario).unwrap();
+        let text = verdict(&p, 1, &|d| plain_money(d, "USD"));
+        assert_eq!(
+            text,
+            "Offer B is worth $99,999 more to you in the first year."
+        );
     }
 }

@@ -16,6 +16,13 @@ pub fn whole(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// `b - a` as a reader checks it against the two figures shown: the
+/// difference of the whole amounts, not the whole of the difference
+/// (200,000.40 − 100,000.60 shows as 200,000 − 100,001 = 99,999, not 100,000).
+pub fn shown_difference(a: Decimal, b: Decimal) -> Decimal {
+    whole(b) - whole(a)
+}
+
 /// A fraction shown as a percent with one decimal: 0.210526 -> 21.1.
 pub fn percent_one(ratio: Decimal) -> Decimal {
     (ratio * Decimal::ONE_HUNDRED)
@@ -183,6 +190,7 @@ mod tests {
         assert_eq!(whole(d("-2.5")), d("-3"));
         assert_eq!(percent_one(d("0.210526")), d("21.1"));
         assert_eq!(plain_money(d("475000.5"), "EUR"), "475,001 EUR");
+        assert_eq!(shown_difference(d("100000.60"), d("200000.40")), d("99999"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::Projection;
+use crate::numbers::shown_difference;
 use crate::ui::format;
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +22,9 @@ pub fn compare(p: &CompareProps) -> Html {
         return Html::default();
     };
     let cur = p.cur.as_str();
-    let row = |name: &str, va, vb, d| {
+    // The difference of the figures as shown, so the row adds up.
+    let row = |name: &str, va, vb| {
+        let d = shown_difference(va, vb);
         html! {
             <tr>
                 <th scope="row">{ name.to_string() }</th>
@@ -47,9 +50,9 @@ pub fn compare(p: &CompareProps) -> Html {
                             <th scope="col">{ format!("{} − {}", b.label, a.label) }</th></tr>
                     </thead>
                     <tbody>
-                        { row("Headline", a.headline_total, b.headline_total, c.delta_headline) }
-                        { row("Worth to you", a.worth_total, b.worth_total, c.delta_worth) }
-                        { row("With returns", a.fv_total, b.fv_total, c.delta_fv) }
+                        { row("Headline", a.headline_total, b.headline_total) }
+                        { row("Worth to you", a.worth_total, b.worth_total) }
+                        { row("With returns", a.fv_total, b.fv_total) }
                     </tbody>
                 </table>
             </div>
