@@ -132,9 +132,13 @@ step_binaryen() {
 
 step_chromium() {
     [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return
+    # Wait for apt's lock rather than fail: a second set-up running at once
+    # (another checkout's `make test`) removed the first one's downloaded
+    # archives mid-install when both ran unguarded.
     install_chromium() {
-        as_root apt-get update
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+        as_root apt-get -o DPkg::Lock::Timeout=900 update
+        as_root env DEBIAN_FRONTEND=noninteractive \
+            apt-get -o DPkg::Lock::Timeout=900 install -y chromium chromium-driver
     }
     timed "apt-get install chromium chromium-driver" install_chromium
 }
