@@ -27,6 +27,10 @@ pub struct WidgetConfig {
     pub lock: Vec<String>,
     /// Sections to hide: `pay`, `equity`, `tokens`, `you`, `table`, `charts`, `compare`, `embed`, `share`.
     pub hide: Vec<String>,
-    /// Where "Open the full calculator" points, without the query.
+    /// Where "Open the full calculator" points, with the publisher's own
+    /// query and fragment (`publish::link_with_scenario` adds the scenario).
     pub link: Option<String>,
+    /// `data-link-scenario`: the reader's scenario goes with `link` even to
+    /// another origin (without it, only to the widget page's own origin).
+    pub link_scenario: bool,
 }
