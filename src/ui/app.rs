@@ -238,7 +238,8 @@ pub fn app(props: &AppProps) -> Html {
                 if !hidden("charts") { <Charts projection={p.clone()} cur={cur.clone()} years={years} /> }
                 if !hidden("table") { <YearTable projection={p.clone()} cur={cur.clone()} /> }
                 <Share query={AttrValue::from(query.clone())} standalone={config.standalone}
-                    link={config.link.clone().map(AttrValue::from)} hide_share={hidden("share")} />
+                    link={config.link.clone().map(AttrValue::from)} link_scenario={config.link_scenario}
+                    hide_share={hidden("share")} />
                 if !hidden("embed") {
                     <crate::ui::embed_panel::EmbedPanel scenario={form.scenario.clone()} config={(*config).clone()} />
                 }

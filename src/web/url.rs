@@ -4,6 +4,8 @@
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::publish;
+
 /// `location.search` of the page ("" when there is none).
 pub fn read_query() -> String {
     web_sys::window()
@@ -33,9 +35,9 @@ pub fn replace_query(query: &str) -> Result<(), JsValue> {
         .replace_state_with_url(&JsValue::NULL, "", Some(&url))
 }
 
-/// The link to share: `link` (an embed's full calculator) or this page,
-/// with the scenario's query.
-pub fn share_url(query: &str, link: Option<&str>) -> String {
+/// The link to share: `link` (an embed's full calculator, see
+/// [`scenario_link`]) or this page, with the scenario's query.
+pub fn share_url(query: &str, link: Option<&str>, link_scenario: bool) -> String {
     let here = || {
         web_sys::window()
             .and_then(|w| {
@@ -45,9 +47,18 @@ pub fn share_url(query: &str, link: Option<&str>) -> String {
             .unwrap_or_default()
     };
     match link {
-        Some(l) => with_query(l, query),
+        Some(l) => scenario_link(l, query, link_scenario),
         None => with_query(&here(), query),
     }
+}
+
+/// `link` with the scenario only on this page's origin or when the publisher
+/// opted in (`data-link-scenario`); its own query and fragment kept.
+pub fn scenario_link(link: &str, query: &str, link_scenario: bool) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    publish::link_with_scenario(link, query, &origin, link_scenario)
 }
 
 /// Copies text with the asynchronous clipboard API.

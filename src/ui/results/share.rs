@@ -10,6 +10,9 @@ pub struct ShareProps {
     pub standalone: bool,
     /// Where "Open the full calculator" points (embeds only).
     pub link: Option<AttrValue>,
+    /// `data-link-scenario`: the scenario goes with `link` to another origin.
+    #[prop_or_default]
+    pub link_scenario: bool,
     pub hide_share: bool,
 }
 
@@ -27,7 +30,11 @@ pub fn share(p: &ShareProps) -> Html {
         let status = status.clone();
         use_effect_with(p.query.clone(), move |_| status.set(Copy::Idle));
     }
-    let share_url = url::share_url(&p.query, p.link.as_deref().filter(|_| !p.standalone));
+    let share_url = url::share_url(
+        &p.query,
+        p.link.as_deref().filter(|_| !p.standalone),
+        p.link_scenario,
+    );
     let onclick = {
         let status = status.clone();
         let share_url = share_url.clone();
@@ -46,7 +53,7 @@ pub fn share(p: &ShareProps) -> Html {
         .link
         .as_ref()
         .filter(|_| !p.standalone)
-        .map(|l| url::with_query(l, &p.query));
+        .map(|l| url::scenario_link(l, &p.query, p.link_scenario));
     html! {
         <div class="share">
             if !p.hide_share {
