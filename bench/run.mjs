@@ -45,6 +45,7 @@ const BUDGET = {
   inputP95: 8, // ms, input event -> results updated (see latency())
   badgesAfterScript: 300, // ms, embed.js loaded -> 1,000 badges shown
   instancesFor20: 1, // wasm instances on a page with 20 widgets
+  parse100kKeys: 1000, // ms, codec::parse of 100,000 distinct unknown keys (natively)
 };
 
 /** The 2-offer, 10-year scenario of benches/model.rs. */
@@ -456,6 +457,8 @@ async function model() {
     const n = results.model.native;
     row('model natively (project)', `${Math.round(n.project_per_s).toLocaleString('en-US')} scenarios/s`);
     row('  parse + project + JSON result', `${Math.round(n.compute_path_per_s).toLocaleString('en-US')} scenarios/s`);
+    row('parse 100,000 unknown keys (natively)', ms(n.parse_100k_keys_ms), '100,000 keys < 1 s', n.parse_100k_keys_ms < BUDGET.parse100kKeys);
+    row('  parse 1,000 unknown keys (the cap)', ms(n.parse_1000_keys_ms));
   }
   const { context, page } = await loadOnce('widget.html', 'widget', { keep: true });
   const wasm = await page.evaluate(async (scenario) => {

@@ -86,6 +86,9 @@ pub struct WidgetConfig {
     pub hide: Vec<Section>,
     /// Where "Open the full calculator" points, without the query.
     pub link: Option<String>,
+    /// `data-link-scenario`: the reader's scenario goes with `link` even to
+    /// another origin (without it, only to the widget page's own origin).
+    pub link_scenario: bool,
 }
 
 impl WidgetConfig {
@@ -123,13 +126,13 @@ pub fn widget_config(attrs: &[(String, String)], id: &str) -> (WidgetConfig, Vec
             Presentation::Lock => parse_lock(value).map(|l| config.lock = l),
             Presentation::Hide => parse_hide(value).map(|h| config.hide = h),
             Presentation::Link => parse_link(value).map(|l| config.link = l),
+            Presentation::LinkScenario => parse_flag(value).map(|on| config.link_scenario = on),
             Presentation::Standalone => {
                 config.standalone = true;
                 Ok(())
             }
             // Read by the loader or by `web` (the host's kind and mode).
-            Presentation::LinkScenario
-            | Presentation::Widget
+            Presentation::Widget
             | Presentation::Badge
             | Presentation::Scenario
             | Presentation::Mode
@@ -280,6 +283,113 @@ pub fn with_query(base: &str, query: &str) -> String {
     }
 }
 
+/// `link` as "Open the full calculator" and the share link use it: with the
+/// reader's scenario (`scenario_query`, as `codec::write` gives it) only when
+/// the link stays on the widget page's own origin (`page_origin`, as
+/// `location.origin` gives it; a relative link counts as the same origin) or
+/// the publisher opted in (`share_scenario`, `data-link-scenario`). What the
+/// reader types then goes nowhere the page itself does not already go.
+///
+/// The publisher's own query parameters and fragment are kept: scenario keys
+/// join the existing query, the fragment stays at the end. A publisher
+/// parameter named like a scenario key is dropped when the scenario goes
+/// along: the reader's scenario wins, as the calculator refuses a key given
+/// twice, and a setting the reader left at its default is not written, so a
+/// publisher value would otherwise replace it.
+pub fn link_with_scenario(
+    link: &str,
+    scenario_query: &str,
+    page_origin: &str,
+    share_scenario: bool,
+) -> String {
+    if !share_scenario && !same_origin(link, page_origin) {
+        return link.to_string();
+    }
+    let (before_fragment, fragment) = match link.split_once('#') {
+        Some((before, fragment)) => (before, Some(fragment)),
+        None => (link, None),
+    };
+    let (path, publisher_query) = before_fragment
+        .split_once('?')
+        .unwrap_or((before_fragment, ""));
+    let is_scenario_key = |part: &str| {
+        let key = codec::query::decode(part.split_once('=').map_or(part, |(k, _)| k));
+        field(split_key(key.trim()).1).is_some()
+    };
+    let mut parts: Vec<&str> = publisher_query
+        .split('&')
+        .filter(|part| !part.is_empty() && !is_scenario_key(part))
+        .collect();
+    parts.extend(scenario_query.split('&').filter(|part| !part.is_empty()));
+    let mut out = path.to_string();
+    if !parts.is_empty() {
+        out.push('?');
+        out.push_str(&parts.join("&"));
+    }
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
+}
+
+/// True only when `link` surely resolves to `page_origin`: a relative link,
+/// or an absolute `http(s)://host[:port]` link with the same scheme, host and
+/// port. Whatever a browser might resolve elsewhere counts as another origin:
+/// `//host` and `/\host` (scheme-relative), userinfo (`https://page@evil/`),
+/// a backslash ending the host (`https://evil\@page/`), `https:host`
+/// without slashes, other schemes, whitespace or controls (which URL parsing
+/// strips).
+fn same_origin(link: &str, page_origin: &str) -> bool {
+    if link.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    let mut start = link.chars();
+    if matches!(
+        (start.next(), start.next()),
+        (Some('/' | '\\'), Some('/' | '\\'))
+    ) {
+        return false;
+    }
+    let scheme_end = link.find(':').filter(|&colon| {
+        !link
+            .get(..colon)
+            .is_some_and(|before| before.contains(['/', '\\', '?', '#']))
+    });
+    let Some(colon) = scheme_end else {
+        return true;
+    };
+    let scheme = link.get(..colon).unwrap_or_default().to_ascii_lowercase();
+    let Some(after) = link.get(colon + 1..).and_then(|a| a.strip_prefix("//")) else {
+        return false;
+    };
+    if scheme != "http" && scheme != "https" {
+        return false;
+    }
+    let authority = after
+        .split(['/', '\\', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    if authority.is_empty() || authority.contains('@') {
+        return false;
+    }
+    let origin = format!("{scheme}://{}", authority.to_ascii_lowercase());
+    normal_origin(&origin) == normal_origin(&page_origin.to_ascii_lowercase())
+}
+
+/// `https://a.example:443/` to `https://a.example`: the default port and a
+/// trailing slash dropped, as `location.origin` writes it.
+fn normal_origin(origin: &str) -> &str {
+    let origin = origin.strip_suffix('/').unwrap_or(origin);
+    if origin.starts_with("https://") {
+        origin.strip_suffix(":443").unwrap_or(origin)
+    } else if origin.starts_with("http://") {
+        origin.strip_suffix(":80").unwrap_or(origin)
+    } else {
+        origin
+    }
+}
+
 /// What a badge shows: the chip text and its tooltip / accessible label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadgeText {
@@ -372,6 +482,9 @@ pub fn snippet(scenario: &Scenario, options: &SnippetOptions) -> String {
     }
     if let Some(link) = &c.link {
         attribute(Presentation::Link.name(), Some(link));
+        if c.link_scenario {
+            attribute(Presentation::LinkScenario.name(), None);
+        }
     }
     div.push_str("></div>");
 
@@ -387,11 +500,12 @@ pub fn snippet(scenario: &Scenario, options: &SnippetOptions) -> String {
     }
     script.push_str("></script>");
 
-    let full = c.link.clone().unwrap_or_else(|| base.clone());
-    let full = if query.is_empty() {
-        full
-    } else {
-        format!("{}?{query}", full.split(['?', '#']).next().unwrap_or(&full))
+    // The snippet does not know the page's origin: a relative data-link gets
+    // the scenario, an absolute one only with data-link-scenario; the
+    // calculator beside the loader always does.
+    let full = match &c.link {
+        Some(link) => link_with_scenario(link, &query, "", c.link_scenario),
+        None => link_with_scenario(&base, &query, "", true),
     };
     let noscript = format!(
         "<noscript><a href=\"{}\">Open the tokenworth calculator</a></noscript>",
@@ -544,6 +658,169 @@ mod tests {
         ] {
             assert!(parse_link(bad).is_err(), "{bad}");
         }
+    }
+
+    const PAGE: &str = "https://jobs.example";
+    const SCENARIO: &str = "base=400k&tokens=50k";
+
+    #[test]
+    fn a_link_on_the_page_origin_gets_the_scenario() {
+        for (link, expected) in [
+            (
+                "https://jobs.example/calc",
+                "https://jobs.example/calc?base=400k&tokens=50k",
+            ),
+            (
+                "HTTPS://Jobs.Example:443/calc/",
+                "HTTPS://Jobs.Example:443/calc/?base=400k&tokens=50k",
+            ),
+            ("/calc/", "/calc/?base=400k&tokens=50k"),
+            ("calc.html", "calc.html?base=400k&tokens=50k"),
+            ("./", "./?base=400k&tokens=50k"),
+        ] {
+            assert_eq!(link_with_scenario(link, SCENARIO, PAGE, false), expected);
+        }
+    }
+
+    #[test]
+    fn a_link_to_another_origin_gets_no_scenario_and_stays_as_written() {
+        for link in [
+            "https://ext.example/calc",
+            "https://ext.example/ext?keep=1#frag",
+            "http://jobs.example/calc",
+            "https://jobs.example:8443/calc",
+            "https://jobs.example.ext.example/",
+            // Forms a browser resolves elsewhere than they seem to read.
+            "//ext.example/calc",
+            "/\\ext.example/calc",
+            "https://jobs.example@ext.example/",
+            "https://ext.example\\@jobs.example/",
+            "https:ext.example",
+            "ftp://jobs.example/",
+            "https://jobs.example/a b",
+        ] {
+            assert_eq!(link_with_scenario(link, SCENARIO, PAGE, false), link);
+        }
+        // No known page origin: only relative links are on it.
+        assert_eq!(
+            link_with_scenario("https://jobs.example/calc", SCENARIO, "", false),
+            "https://jobs.example/calc"
+        );
+    }
+
+    #[test]
+    fn a_link_to_another_origin_gets_the_scenario_when_the_publisher_opts_in() {
+        assert_eq!(
+            link_with_scenario("https://ext.example/calc", SCENARIO, PAGE, true),
+            "https://ext.example/calc?base=400k&tokens=50k"
+        );
+        let (c, problems) = widget_config(
+            &attrs(&[
+                ("data-link", "https://ext.example/calc"),
+                ("data-link-scenario", ""),
+            ]),
+            "tw-1",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(c.link_scenario);
+        let (c, _) = widget_config(&attrs(&[("data-link-scenario", "false")]), "tw-1");
+        assert!(!c.link_scenario);
+        assert!(!WidgetConfig::default().link_scenario, "off unless asked");
+        let (_, problems) = widget_config(&attrs(&[("data-link-scenario", "maybe")]), "tw-1");
+        assert!(
+            problems
+                .first()
+                .is_some_and(|p| p.starts_with("Ignored data-link-scenario=\"maybe\"")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn the_publisher_query_and_fragment_are_kept_and_the_scenario_wins_a_shared_key() {
+        assert_eq!(
+            link_with_scenario("/ext?keep=1#frag", SCENARIO, PAGE, false),
+            "/ext?keep=1&base=400k&tokens=50k#frag"
+        );
+        assert_eq!(
+            link_with_scenario("https://ext.example/ext?keep=1#frag", SCENARIO, PAGE, true),
+            "https://ext.example/ext?keep=1&base=400k&tokens=50k#frag"
+        );
+        // base and b.label are scenario keys: the reader's scenario replaces them.
+        assert_eq!(
+            link_with_scenario(
+                "/calc?base=1&ref=news&b.label=X&#top",
+                SCENARIO,
+                PAGE,
+                false
+            ),
+            "/calc?ref=news&base=400k&tokens=50k#top"
+        );
+        // The default scenario writes nothing: the publisher's scenario keys still go.
+        assert_eq!(
+            link_with_scenario("/calc?base=1&ref=news#top", "", PAGE, false),
+            "/calc?ref=news#top"
+        );
+    }
+
+    #[test]
+    fn presentation_keys_of_the_link_are_presentation_everywhere() {
+        assert!(codec::keys::Presentation::LinkScenario.is_option());
+        let (frame_attrs, rest) =
+            split_frame_query("?base=400k&link-scenario=1&link=https%3A%2F%2Fx");
+        assert_eq!(
+            frame_attrs,
+            [
+                ("data-link-scenario".to_string(), "1".to_string()),
+                ("data-link".to_string(), "https://x".to_string())
+            ]
+        );
+        assert_eq!(rest, "base=400k");
+        let parsed = codec::parse_attributes(attrs(&[
+            ("data-link", "https://x"),
+            ("data-link-scenario", ""),
+        ]));
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+    }
+
+    #[test]
+    fn the_snippet_link_keeps_the_publisher_query_and_its_opt_in() {
+        let parsed = codec::parse("base=500k");
+        let snippet_of = |link: &str, link_scenario: bool| {
+            let options = SnippetOptions {
+                base_url: "https://cdn.example/tw/".into(),
+                version: "1.2.3".into(),
+                integrity: String::new(),
+                config: WidgetConfig {
+                    link: Some(link.into()),
+                    link_scenario,
+                    ..WidgetConfig::default()
+                },
+            };
+            snippet(&parsed.scenario, &options)
+        };
+        let own = snippet_of("/calc?keep=1#frag", false);
+        assert!(
+            own.contains("<noscript><a href=\"/calc?keep=1&amp;base=500k#frag\">"),
+            "{own}"
+        );
+        assert!(!own.contains("data-link-scenario"), "{own}");
+        let other = snippet_of("https://ext.example/ext?keep=1#frag", false);
+        assert!(
+            other.contains("<noscript><a href=\"https://ext.example/ext?keep=1#frag\">"),
+            "{other}"
+        );
+        let opted = snippet_of("https://ext.example/ext?keep=1#frag", true);
+        assert!(
+            opted
+                .contains(" data-link=\"https://ext.example/ext?keep=1#frag\" data-link-scenario>"),
+            "{opted}"
+        );
+        assert!(
+            opted.contains(
+                "<noscript><a href=\"https://ext.example/ext?keep=1&amp;base=500k#frag\">"
+            ),
+            "{opted}"
+        );
     }
 
     #[test]

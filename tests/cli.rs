@@ -119,3 +119,76 @@ fn hostile_arguments_never_panic() {
         assert!(!text(&out.stderr).contains("panicked"), "{arg}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_exits_2_with_a_message() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_tokenworth-cli"))
+        .arg("base=400k")
+        .arg(OsStr::from_bytes(b"tokens=\xff\xfe"))
+        .output()
+        .expect("the CLI runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("argument 2 is not valid UTF-8"),
+        "names the argument: {stderr}"
+    );
+    assert!(
+        stderr.contains("UTF-8 text"),
+        "says what is accepted: {stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn control_characters_in_a_value_reach_the_terminal_escaped() {
+    // ESC [31m turns a terminal red; U+009B is the one-byte C1 form of ESC [;
+    // ESC ] 0; … BEL sets the window title; U+202E reverses the rest of the line.
+    let hostile = [
+        "base=\u{1b}[31mred",
+        "label=\u{9b}31m",
+        "tax=1\u{202e}0",
+        "\u{1b}]0;title\u{7}=1",
+    ];
+    let unknown_option = ["--x\u{1b}[2J"];
+    for args in [&hostile[..], &unknown_option[..]] {
+        let out = cli(args);
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let printed = text(bytes);
+            for raw in ['\u{1b}', '\u{9b}', '\u{202e}', '\u{7}'] {
+                assert!(
+                    !printed.contains(raw),
+                    "{stream} holds a raw {raw:?}: {printed:?}"
+                );
+            }
+        }
+    }
+    let stderr = text(&cli(&unknown_option).stderr);
+    assert!(stderr.contains("unknown option --x\\u{1b}[2J"), "{stderr}");
+}
+
+#[test]
+fn errors_echo_control_characters_as_escapes_one_message_a_line() {
+    let out = cli(&["base=\u{1b}[31mred&years=4%0Aerror:%20fake&ab%E2%80%AEc=1"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("(base): \"\\u{1b}[31mred\" is not a number."),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("(years): \"4\\u{a}error: fake\" is not a whole number"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Ignored \"ab\\u{202e}c\""), "{stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        3,
+        "two errors and a note, one a line: {stderr}"
+    );
+}

@@ -253,3 +253,76 @@ fn json_result_holds_exact_strings_and_nulls() {
     assert_eq!(compare.delta_headline, "1168860.125");
     assert!(!compare.headline_misleads);
 }
+
+/// `k0=1&k1=1&…`: `n` distinct keys that are not settings.
+fn unknown_keys(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("k{i}=1"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[test]
+fn more_keys_than_the_cap_are_one_error_naming_the_count_and_the_cap() {
+    for (query, count) in [
+        (format!("base=400k&{}", unknown_keys(1000)), "1001"),
+        (unknown_keys(100_000), "100000"),
+    ] {
+        let parsed = parse(&query);
+        assert_eq!(parsed.errors.len(), 1, "{count}: {:?}", parsed.errors);
+        assert_eq!(
+            parsed.errors[0].to_string(),
+            format!(
+                "scenario (scenario): \"{count} keys\" are more than the 1000 keys a scenario may have. \
+Accepted: at most 1000 key=value pairs (every setting of both offers is fewer than 60)."
+            )
+        );
+        assert_eq!(parsed.scenario, Scenario::default(), "nothing is applied");
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices.len());
+    }
+}
+
+#[test]
+fn unknown_key_notices_name_the_first_20_and_count_the_rest() {
+    // 999 unknown keys and one setting: 1000 pairs, at the cap.
+    let parsed = parse(&format!("{}&base=400k", unknown_keys(999)));
+    assert!(parsed.is_ok(), "{:?}", parsed.errors);
+    assert_eq!(parsed.scenario.a.base, d("400000"));
+    assert_eq!(
+        parsed.notices.len(),
+        21,
+        "last: {:?}",
+        parsed.notices.last()
+    );
+    assert_eq!(
+        parsed.notices[0],
+        "Ignored \"k0\": it is not a tokenworth setting."
+    );
+    assert_eq!(
+        parsed.notices[19],
+        "Ignored \"k19\": it is not a tokenworth setting."
+    );
+    assert_eq!(
+        parsed.notices[20],
+        "Ignored 979 more keys that are not tokenworth settings (only the first 20 are named)."
+    );
+    // Exactly 20 unknown keys: all named, no count.
+    let twenty = parse(&unknown_keys(20));
+    assert_eq!(twenty.notices.len(), 20, "{:?}", twenty.notices);
+    assert!(twenty.notices.iter().all(|n| !n.contains("more keys")));
+}
+
+#[test]
+fn a_key_repeated_among_many_is_one_error_and_stays_at_its_default() {
+    let parsed = parse(&format!(
+        "tokens=1k&{}&tokens=2k&tokens=3k&years=3",
+        unknown_keys(900)
+    ));
+    assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+    assert_eq!(
+        parsed.errors[0].to_string(),
+        "Token budget (tokens): \"2k\" is given a second time (first \"1k\"). Accepted: each key once."
+    );
+    assert_eq!(parsed.scenario.a.tokens, Scenario::default().a.tokens);
+    assert_eq!(parsed.scenario.years, 3);
+}

@@ -311,9 +311,11 @@ async fn publisher_options_lock_hide_link_accent_and_theme_are_respected() {
     assert!(root.query_selector(".tw.theme-dark").unwrap().is_some());
     let link = root.query_selector("a.full").unwrap().unwrap();
     assert_eq!(link.text_content().unwrap(), "Open the full calculator");
+    // Another origin than the test page's and no data-link-scenario: the
+    // reader's scenario does not go there (issue 10, point 5).
     assert_eq!(
         link.get_attribute("href").unwrap(),
-        "https://example.org/tokenworth/?base=400k"
+        "https://example.org/tokenworth/"
     );
     let style = host.dyn_ref::<web_sys::HtmlElement>().unwrap().style();
     assert_eq!(style.get_property_value("--tw-accent").unwrap(), "#0a7");

@@ -1,6 +1,8 @@
 //! `tokenworth-cli 'base=375000&tokens=100000'`: the model on the command line.
 //!
 //! Exit status: 0 on success, 2 on bad input (every error printed, one a line).
+//! Everything printed goes through [`for_terminal`]: a value given on the
+//! command line is echoed in messages, and must not drive the terminal.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -19,13 +21,22 @@ Several arguments are joined with '&'. See docs/model.md for every key.";
 fn main() -> ExitCode {
     let mut as_json = false;
     let mut parts = Vec::new();
-    for arg in std::env::args().skip(1) {
+    // `args_os`: `std::env::args` panics on an argument that is not UTF-8.
+    for (position, arg) in std::env::args_os().skip(1).enumerate() {
+        let Ok(arg) = arg.into_string() else {
+            print_err(&format!(
+                "tokenworth-cli: argument {} is not valid UTF-8. Accepted: UTF-8 text, such as 'base=375k&tokens=100k'.",
+                position + 1
+            ));
+            return ExitCode::from(2);
+        };
         match arg.as_str() {
             "--json" => as_json = true,
             "--prices" => return print_out(&prices_table()),
             "-h" | "--help" => return print_out(USAGE),
             flag if flag.starts_with("--") => {
-                eprintln!("tokenworth-cli: unknown option {flag}\n{USAGE}");
+                print_err(&format!("tokenworth-cli: unknown option {flag}"));
+                USAGE.lines().for_each(print_err);
                 return ExitCode::from(2);
             }
             _ => parts.push(arg),
@@ -33,26 +44,33 @@ fn main() -> ExitCode {
     }
     let parsed = codec::parse(&parts.join("&"));
     for notice in &parsed.notices {
-        eprintln!("note: {notice}");
+        print_err(&format!("note: {notice}"));
     }
     if !parsed.is_ok() {
         for error in &parsed.errors {
-            eprintln!("error: {error}");
+            print_err(&format!("error: {error}"));
         }
         return ExitCode::from(2);
     }
     let projection = match model::project(&parsed.scenario) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            print_err(&format!("error: {e}"));
             return ExitCode::from(2);
         }
     };
     if as_json {
+        // JSON escapes C0 controls itself, and its text must stay JSON.
         match serde_json::to_string_pretty(&json::result(&projection)) {
-            Ok(text) => print_out(&text),
+            Ok(text) => {
+                let mut out = std::io::stdout().lock();
+                match writeln!(out, "{text}") {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(_) => ExitCode::FAILURE,
+                }
+            }
             Err(e) => {
-                eprintln!("error: {e}");
+                print_err(&format!("error: {e}"));
                 ExitCode::FAILURE
             }
         }
@@ -61,13 +79,42 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints to stdout; a closed pipe (`| head`) is not an error worth a panic.
+/// Prints lines to stdout, each [`for_terminal`]; a closed pipe (`| head`)
+/// is not an error worth a panic.
 fn print_out(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match writeln!(out, "{text}") {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::FAILURE,
+    for line in text.lines() {
+        if writeln!(out, "{}", for_terminal(line)).is_err() {
+            return ExitCode::FAILURE;
+        }
     }
+    ExitCode::SUCCESS
+}
+
+/// Prints one message as one line to stderr, [`for_terminal`] (a line break
+/// in a given value too, so every message stays on its own line).
+fn print_err(message: &str) {
+    // Nothing useful is left to do when stderr is closed.
+    let _ = writeln!(std::io::stderr().lock(), "{}", for_terminal(message));
+}
+
+/// `text` with the characters that act on a terminal or reorder text written
+/// as Rust escapes (`\u{1b}`): C0 controls, DEL and C1 controls (U+0080 to
+/// U+009F, which some terminals obey like ESC), and the bidi and invisible
+/// format characters (U+061C, U+200B to U+200F, U+202A to U+202E, U+2060 to
+/// U+2069, U+FEFF), which make a line read differently from its bytes.
+fn for_terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let acts = c.is_control()
+            || matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}');
+        if acts {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn prices_table() -> String {

@@ -326,7 +326,8 @@ fn results(p: &ResultsProps) -> Html {
             if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} /> }
             if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur.clone()} /> }
             <Share query={p.query.clone()} standalone={config.standalone}
-                link={config.link.clone().map(AttrValue::from)} hide_share={config.hides(Section::Share)} />
+                link={config.link.clone().map(AttrValue::from)} link_scenario={config.link_scenario}
+                hide_share={config.hides(Section::Share)} />
             if !config.hides(Section::Embed) {
                 <EmbedPanel scenario={form.scenario.clone()} config={(**config).clone()} />
             }

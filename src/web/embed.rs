@@ -75,10 +75,12 @@ pub fn read_host(host: &Element, id: &str) -> (Parsed, WidgetConfig) {
 }
 
 /// An embed's "Open the full calculator" points at the standalone page
-/// beside embed.js unless `data-link` says otherwise.
+/// beside embed.js unless `data-link` says otherwise. That page is this
+/// calculator itself: the scenario goes with it, whatever its origin.
 pub fn with_default_link(mut config: WidgetConfig) -> WidgetConfig {
     if !config.standalone && config.link.is_none() {
         config.link = page::base_url();
+        config.link_scenario = true;
     }
     config
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::publish::with_query;
+use crate::publish::{link_with_scenario, with_query};
 use crate::ui::host::{use_copy_status, CopyStatus, Host};
 
 #[derive(Properties, PartialEq)]
@@ -11,6 +11,9 @@ pub struct ShareProps {
     pub standalone: bool,
     /// Where "Open the full calculator" points (embeds only).
     pub link: Option<AttrValue>,
+    /// The publisher lets the scenario go with a link to another origin.
+    #[prop_or_default]
+    pub link_scenario: bool,
     pub hide_share: bool,
 }
 
@@ -18,8 +21,16 @@ pub struct ShareProps {
 pub fn share(p: &ShareProps) -> Html {
     let host = use_context::<Host>().unwrap_or_default();
     let (status, copy) = use_copy_status(p.query.clone());
-    let full = p.link.as_ref().filter(|_| !p.standalone);
-    let share_url = with_query(full.map_or(&host.page, |l| l), &p.query);
+    // An embed's full calculator: the scenario goes along only on this
+    // page's origin, or where the publisher said so (publish::link_with_scenario).
+    let full = p
+        .link
+        .as_ref()
+        .filter(|_| !p.standalone)
+        .map(|l| link_with_scenario(l, &p.query, &host.origin, p.link_scenario));
+    let share_url = full
+        .clone()
+        .unwrap_or_else(|| with_query(&host.page, &p.query));
     let onclick = {
         let share_url = share_url.clone();
         Callback::from(move |_: MouseEvent| copy.emit(share_url.clone()))
@@ -29,8 +40,8 @@ pub fn share(p: &ShareProps) -> Html {
             if !p.hide_share {
                 <button type="button" class="primary" {onclick}>{ "Copy link" }</button>
             }
-            if let Some(link) = full {
-                <a class="full" href={with_query(link, &p.query)} target="_blank" rel="noopener">{ "Open the full calculator" }</a>
+            if let Some(href) = full {
+                <a class="full" href={href} target="_blank" rel="noopener">{ "Open the full calculator" }</a>
             }
             <p class="copy-status" role="status">
                 { match status {
