@@ -13,6 +13,7 @@ use crate::ui::embed_panel::EmbedPanel;
 use crate::ui::form::Form;
 use crate::ui::format;
 use crate::ui::host::Host;
+use crate::ui::inputs::essentials::{Essentials, UP_FRONT};
 use crate::ui::inputs::{equity::Equity, pay::Pay, tokens::Tokens, you::You, Ctx};
 use crate::ui::results::{
     charts::Charts, compare::Compare, figures::Figures, flags::Flags, share::Share,
@@ -106,57 +107,108 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         AttrValue::from(config.id.clone())
     };
+    // Embeds (an article, a job board, the iframe page) lead with the
+    // answer; the standalone page keeps the form beside the results.
+    let article = !config.standalone;
     let ctx = Ctx {
         state: state.clone(),
         config: config.clone(),
         side: side_now,
         uid: uid.clone(),
+        up_front: if article && !config.compact {
+            UP_FRONT
+        } else {
+            &[]
+        },
     };
 
-    let inputs = html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
-            <form class="inputs" aria-label="Offer details" novalidate=true
-                onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <OfferSwitch side={side.clone()} />
-                if form.scenario.b.is_some() {
-                    { ctx.text_field("label", Some("Rename the offer.")) }
-                }
-                <Pay />
-                <Equity />
-                <Tokens />
-                <You />
-                <Peek />
-            </form>
-        </ContextProvider<Ctx>>
-    };
-    let results = html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
-            <Results query={AttrValue::from(query)} />
-        </ContextProvider<Ctx>>
-    };
-
+    let query = AttrValue::from(query);
     let theme = match config.theme {
         Theme::Light => "theme-light",
         Theme::Dark => "theme-dark",
         Theme::Auto => "theme-auto",
     };
+    let classes = classes!(
+        "tw",
+        theme,
+        config.compact.then_some("compact"),
+        article.then_some("article")
+    );
+    let label = form
+        .scenario
+        .b
+        .is_some()
+        .then(|| ctx.text_field("label", Some("Rename the offer.")));
+    let groups = html! {
+        <>
+            <Pay />
+            <Equity />
+            <Tokens />
+            <You />
+        </>
+    };
+    let no_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let body = if article {
+        let fold = if config.compact {
+            "Change the figures"
+        } else {
+            "All settings and details"
+        };
+        html! {
+            <>
+                <Answer compare=false />
+                if !config.compact {
+                    <form class="inputs up-front" aria-label="Offer details" novalidate=true onsubmit={no_submit.clone()}>
+                        <OfferSwitch side={side.clone()} />
+                        <Essentials />
+                    </form>
+                }
+                <ShareBar query={query.clone()} />
+                <details class="inputs-fold">
+                    <summary>{ fold }</summary>
+                    <form class="inputs" aria-label="All settings" novalidate=true onsubmit={no_submit}>
+                        if config.compact {
+                            <OfferSwitch side={side.clone()} />
+                        }
+                        { label.unwrap_or_default() }
+                        { groups }
+                    </form>
+                    <section class="results" aria-label="Details">
+                        <CompareTable />
+                        <Explore />
+                    </section>
+                </details>
+                <Peek />
+            </>
+        }
+    } else {
+        html! {
+            <div class="layout">
+                <form class="inputs" aria-label="Offer details" novalidate=true onsubmit={no_submit}>
+                    <OfferSwitch side={side.clone()} />
+                    { label.unwrap_or_default() }
+                    { groups }
+                    <Peek />
+                </form>
+                <section class="results" aria-label="Results">
+                    <Answer compare=true />
+                    <Explore />
+                    <ShareBar query={query.clone()} />
+                    if !config.hides(Section::Embed) {
+                        <EmbedPanel scenario={form.scenario.clone()} config={(*config).clone()} />
+                    }
+                </section>
+            </div>
+        }
+    };
     html! {
         <ContextProvider<Host> context={props.host.clone()}>
-            <div class={classes!("tw", theme, config.compact.then_some("compact"))}>
-                <Notices state={state.clone()} />
-                <div class="layout">
-                    if config.compact {
-                        { results }
-                        <details class="inputs-fold">
-                            <summary>{ "Change the figures" }</summary>
-                            { inputs }
-                        </details>
-                    } else {
-                        { inputs }
-                        { results }
-                    }
+            <ContextProvider<Ctx> context={ctx}>
+                <div class={classes}>
+                    <Notices />
+                    { body }
                 </div>
-            </div>
+            </ContextProvider<Ctx>>
         </ContextProvider<Host>>
     }
 }
@@ -187,20 +239,29 @@ fn use_change_reports(form: &Form, query: &str, on_change: Option<Callback<Chang
     });
 }
 
-#[derive(Properties, PartialEq)]
-struct NoticesProps {
-    state: UseReducerHandle<FormState>,
-}
-
-/// What the link or the attributes had that could not be applied.
+/// What the link or the attributes had that could not be applied. On the
+/// standalone page the link is the reader's (a recruiter's link): each
+/// problem is listed. In an embed the attributes are the publisher's: the
+/// reader sees one discreet line, and `web` has put the detail in the
+/// console for the publisher.
 #[function_component(Notices)]
-fn notices(p: &NoticesProps) -> Html {
-    let notices = &p.state.form.notices;
+fn notices() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let notices = &ctx.state.form.notices;
     if notices.is_empty() {
         return Html::default();
     }
+    if !ctx.config.standalone {
+        return html! {
+            <p class="notice-line" role="status">
+                { "Some of this calculator's settings could not be used; it shows the rest." }
+            </p>
+        };
+    }
     let dismiss = {
-        let state = p.state.clone();
+        let state = ctx.state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotices))
     };
     html! {
@@ -261,9 +322,10 @@ fn offer_switch(p: &OfferSwitchProps) -> Html {
     }
 }
 
-/// On one column the results sit below the form: a strip that follows the
-/// reader down the form keeps the two figures in sight. It repeats what the
-/// results say, so assistive technology skips it.
+/// A strip that follows the reader down the form (sticky at the bottom of
+/// the widget) and keeps both figures in sight while any field is edited,
+/// marked when they are the last valid ones. It repeats what the results
+/// say, so assistive technology skips it.
 #[function_component(Peek)]
 fn peek() -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
@@ -275,8 +337,10 @@ fn peek() -> Html {
     };
     let two = p.offers.len() > 1;
     let cur = &form.scenario.cur;
+    let stale = form.stale();
     html! {
-        <div class={classes!("peek", form.stale().then_some("stale"))} aria-hidden="true">
+        <div class={classes!("peek", stale.then_some("stale"))} aria-hidden="true">
+            if stale { <span class="peek-stale">{ "Last valid figures" }</span> }
             { for p.offers.iter().filter_map(|o| o.first_year().map(|y| html! {
                 <span class="peek-offer">
                     if two { <span class="peek-name">{ &o.label }</span> }
@@ -289,48 +353,100 @@ fn peek() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct ResultsProps {
-    /// The scenario's query (share links).
-    query: AttrValue,
+struct AnswerProps {
+    /// The comparison table sits in the answer (standalone) or one click
+    /// away (article).
+    compare: bool,
 }
 
-/// The results of the last valid scenario, marked stale while a field is in error.
-#[function_component(Results)]
-fn results(p: &ResultsProps) -> Html {
+/// The answer: both figures and what the budget amounts to, and the
+/// verdict, of the last valid scenario, marked stale while a field is in error.
+#[function_component(Answer)]
+fn answer(p: &AnswerProps) -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
         return Html::default();
     };
     let form = &ctx.state.form;
-    let config = &ctx.config;
     let projection = match &form.projection {
         Ok(projection) => projection.clone(),
-        Err(e) => return html! { <section class="results" role="alert">{ e.clone() }</section> },
+        Err(e) => return html! { <section class="answer" role="alert">{ e.clone() }</section> },
     };
     let cur = AttrValue::from(form.scenario.cur.clone());
     let years = form.scenario.years;
     let stale = form.stale();
     let stale_id = format!("{}-stale", ctx.uid);
-    let two = projection.offers.len() > 1;
     html! {
-        <section class={classes!("results", stale.then_some("stale"))} aria-label="Results"
+        <section class={classes!("answer", stale.then_some("stale"))} aria-label="Results"
             aria-describedby={stale.then(|| stale_id.clone())}>
             if stale {
                 <p class="stale-note" id={stale_id.clone()}>
                     { "Showing the last valid figures: fix the field marked in red to update them." }
                 </p>
             }
-            <Figures projection={projection.clone()} cur={cur.clone()} years={years} />
-            if two { <Compare projection={projection.clone()} cur={cur.clone()} years={years} /> }
-            <Verdict projection={projection.clone()} cur={cur.clone()} years={years} />
+            <Figures projection={projection.clone()} cur={cur.clone()} years={years} brief={!p.compare} />
+            if p.compare && projection.offers.len() > 1 {
+                <Compare projection={projection.clone()} cur={cur.clone()} years={years} />
+            }
+            <Verdict projection={projection} cur={cur} years={years} />
+        </section>
+    }
+}
+
+/// The comparison table of two offers (nothing for one).
+#[function_component(CompareTable)]
+fn compare_table() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let form = &ctx.state.form;
+    match &form.projection {
+        Ok(p) if p.offers.len() > 1 => html! {
+            <div class={classes!("explore", form.stale().then_some("stale"))}>
+                <Compare projection={p.clone()} cur={AttrValue::from(form.scenario.cur.clone())} years={form.scenario.years} />
+            </div>
+        },
+        _ => Html::default(),
+    }
+}
+
+/// What stands out, the charts and the year-by-year table.
+#[function_component(Explore)]
+fn explore() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let form = &ctx.state.form;
+    let Ok(projection) = &form.projection else {
+        return Html::default();
+    };
+    let cur = AttrValue::from(form.scenario.cur.clone());
+    let years = form.scenario.years;
+    let config = &ctx.config;
+    html! {
+        <div class={classes!("explore", form.stale().then_some("stale"))}>
             <Flags projection={projection.clone()} />
             if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} /> }
-            if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur.clone()} /> }
-            <Share query={p.query.clone()} standalone={config.standalone}
-                link={config.link.clone().map(AttrValue::from)} link_scenario={config.link_scenario}
-                hide_share={config.hides(Section::Share)} />
-            if !config.hides(Section::Embed) {
-                <EmbedPanel scenario={form.scenario.clone()} config={(**config).clone()} />
-            }
-        </section>
+            if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur} /> }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShareBarProps {
+    /// The scenario's query (share links).
+    query: AttrValue,
+}
+
+/// Copy a link; in an embed, open the full calculator.
+#[function_component(ShareBar)]
+fn share_bar(p: &ShareBarProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let config = &ctx.config;
+    html! {
+        <Share query={p.query.clone()} standalone={config.standalone}
+            link={config.link.clone().map(AttrValue::from)} link_scenario={config.link_scenario}
+            hide_share={config.hides(Section::Share)} />
     }
 }

@@ -101,6 +101,9 @@ pub fn mount_host(
         config.id = previous.unwrap_or_else(next_id);
     }
     let id = config.id.clone();
+    if !config.standalone {
+        tell_publisher(&id, &parsed);
+    }
     let handle = mount::mount_widget(host, parsed, config)?;
     HOSTS.with(|h| h.add(host));
     WIDGETS.with(|w| {
@@ -111,6 +114,26 @@ pub fn mount_host(
         })
     });
     Ok(id)
+}
+
+/// Settings of an embed that could not be used are the publisher's to fix:
+/// every message goes to the console, once per widget (the reader sees one
+/// discreet line, `ui::app::Notices`).
+fn tell_publisher(id: &str, parsed: &Parsed) {
+    let problems: Vec<String> = parsed
+        .errors
+        .iter()
+        .map(ToString::to_string)
+        .chain(parsed.notices.iter().cloned())
+        .collect();
+    if problems.is_empty() {
+        return;
+    }
+    let text = format!(
+        "tokenworth {id}: some settings were not used; the widget shows the rest.\n- {}",
+        problems.join("\n- ")
+    );
+    web_sys::console::warn_1(&text.into());
 }
 
 /// Mounts a host found on the page from its attributes, once.

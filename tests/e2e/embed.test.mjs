@@ -79,18 +79,23 @@ test('several widgets on one page show their own figures', async () => {
   }
 });
 
-test('a bad attribute shows its message in that widget only', async () => {
+test('a bad attribute: one discreet line for readers in that widget, the detail once in the console for the publisher', async () => {
   const { context, page, problems } = await open(browser, server.url + 'widgets.html');
   try {
     await ready(page);
     await fig(page, '#w4', 'headline').waitFor();
     const w4 = await shadowText(page, '#w4');
-    assert.match(w4, /Base salary \(base\): "lots" is not a number/);
-    assert.match(w4, /data-theme="purple"/);
+    assert.match(w4, /Some of this calculator's settings could not be used; it shows the rest\./);
+    assert.doesNotMatch(w4, /lots|purple/, 'the detail is for the publisher, not the reader');
     for (const id of ['#w1', '#w2', '#w3', '#w5']) {
       const text = await shadowText(page, id);
-      assert.doesNotMatch(text, /lots|purple/, `${id} shows another widget's error`);
+      assert.doesNotMatch(text, /could not be used|lots|purple/, `${id} shows another widget's problem`);
     }
+    const warnings = problems.console.filter((line) => line.startsWith('warning: tokenworth tw-'));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /some settings were not used/);
+    assert.match(warnings[0], /Base salary \(base\): "lots" is not a number/);
+    assert.match(warnings[0], /data-theme="purple"/);
     // The rest of w4 still works, on the defaults.
     assert.equal(await fig(page, '#w4', 'headline').textContent(), '$475,000');
     await clean(problems, server.url);
@@ -235,6 +240,8 @@ test('iframe mode: embed.js creates the frame and resizes it as the content grow
     assert.match(change.scenario, /b\./);
     // Offer A over 4 years: 375000 x (1 + 1.03 + 1.0609 + 1.092727) + 4 x 100000
     assert.equal(Number(change.headline), 1968860.125);
+    // The reader opens everything else (the article layout folds it).
+    await frame.getByText('All settings and details').click();
     await page.waitForFunction((h) => document.querySelector('#f1').shadowRoot.querySelector('iframe').getBoundingClientRect().height > h, first);
     assert.ok((await height()) > first);
 
@@ -300,13 +307,14 @@ test('the Embed panel gives a snippet with the versioned loader and its SRI hash
   const loader = await readFile(join(SITE, `embed-${version}.js`));
   const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
 
-  const { context, page, problems } = await open(browser, server.url + 'widgets.html');
+  // The panel is for publishers: on the standalone page, not in embeds.
+  const { context, page, problems } = await open(browser, server.url + 'index.html?base=500k&tokens=250k');
   let snippet;
   try {
     await ready(page);
-    await page.locator('#w2 .embed-panel summary').click();
-    snippet = await page.locator('#w2 .embed-panel textarea').inputValue();
-    assert.match(snippet, /^<div data-tokenworth data-base="500k" data-tokens="250k" data-accent="#c2410c" data-compact><\/div>\n/);
+    await page.locator('[data-standalone] .embed-panel summary').click();
+    snippet = await page.locator('[data-standalone] .embed-panel textarea').inputValue();
+    assert.match(snippet, /^<div data-tokenworth data-base="500k" data-tokens="250k"><\/div>\n/);
     assert.ok(snippet.includes(`<script async src="${server.url}embed-${version}.js" integrity="${integrity}" crossorigin="anonymous"></script>`), snippet);
     assert.match(snippet, /<noscript><a href="[^"]*\?base=500k&amp;tokens=250k">/);
     await clean(problems, server.url);

@@ -2,6 +2,7 @@
 //! from the model's field table (its name is the label) and the form state.
 
 pub mod equity;
+pub mod essentials;
 pub mod field;
 pub mod pay;
 pub mod tokens;
@@ -25,6 +26,9 @@ pub struct Ctx {
     pub side: Side,
     /// Prefix of element ids inside this widget.
     pub uid: AttrValue,
+    /// Fields the article layout shows up front (`essentials::UP_FRONT`):
+    /// the groups leave them out, so no field is there twice.
+    pub up_front: &'static [&'static str],
 }
 
 impl Ctx {
@@ -75,8 +79,17 @@ impl Ctx {
         Callback::from(move |_| state.dispatch(Action::Blur(key.clone())))
     }
 
-    /// The standard text field for a key, labelled with the model's name.
+    /// Whether the field of this bare key is shown up front, not in its group.
+    pub fn up_front(&self, key: &str) -> bool {
+        self.up_front.contains(&key)
+    }
+
+    /// The standard text field for a key, labelled with the model's name
+    /// (nothing when the article layout shows it up front).
     pub fn text_field(&self, key: &str, hint: Option<&str>) -> Html {
+        if self.up_front(key) {
+            return Html::default();
+        }
         let full = self.full(key);
         let def = field_def(key);
         let label: AttrValue = match def {

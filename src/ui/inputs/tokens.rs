@@ -34,14 +34,9 @@ fn price_hint(model: &str) -> String {
     }
 }
 
-#[function_component(Tokens)]
-pub fn tokens() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
-        return Html::default();
-    };
-    if ctx.hidden(Section::Tokens) {
-        return Html::default();
-    }
+/// The token budget as an amount or a percent of base, with the switch
+/// between the two (the Token budget group, or up front in an article).
+pub fn budget(ctx: &Ctx) -> Html {
     let side = ctx.side;
     let form = &ctx.state.form;
     let tokens_key = ctx.full("tokens");
@@ -51,7 +46,7 @@ pub fn tokens() -> Html {
         let state = ctx.state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::PctMode(side, on)))
     };
-    let budget = if pct {
+    let field = if pct {
         let state = ctx.state.clone();
         let state2 = ctx.state.clone();
         html! {
@@ -67,6 +62,28 @@ pub fn tokens() -> Html {
     } else {
         ctx.text_field("tokens", Some("Per year, as the offer states it."))
     };
+    html! {
+        <>
+            if !locked {
+                <div class="toggle" role="group" aria-label="Enter the token budget as">
+                    <button type="button" aria-pressed={(!pct).to_string()} onclick={mode(false)}>{ "Amount" }</button>
+                    <button type="button" aria-pressed={pct.to_string()} onclick={mode(true)}>{ "% of base" }</button>
+                </div>
+            }
+            { field }
+        </>
+    }
+}
+
+#[function_component(Tokens)]
+pub fn tokens() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    if ctx.hidden(Section::Tokens) {
+        return Html::default();
+    }
+    let form = &ctx.state.form;
     let model_options: Vec<(AttrValue, AttrValue)> = PRESETS
         .iter()
         .map(|p| {
@@ -85,13 +102,9 @@ pub fn tokens() -> Html {
     html! {
         <fieldset class="group">
             <legend>{ "Token budget" }</legend>
-            if !locked {
-                <div class="toggle" role="group" aria-label="Enter the token budget as">
-                    <button type="button" aria-pressed={(!pct).to_string()} onclick={mode(false)}>{ "Amount" }</button>
-                    <button type="button" aria-pressed={pct.to_string()} onclick={mode(true)}>{ "% of base" }</button>
-                </div>
+            if !ctx.up_front("tokens") {
+                { budget(&ctx) }
             }
-            { budget }
             <SelectField id={ctx.id("model")} label="AI model"
                 options={model_options}
                 selected={AttrValue::from(form.scenario.model.clone())}

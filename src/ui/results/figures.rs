@@ -15,6 +15,10 @@ pub struct FiguresProps {
     pub projection: Rc<Projection>,
     pub cur: AttrValue,
     pub years: u32,
+    /// The answer of an article: both figures and the compute share in
+    /// view, the other figures one click away.
+    #[prop_or_default]
+    pub brief: bool,
 }
 
 #[function_component(Figures)]
@@ -52,32 +56,22 @@ fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
         format!("Over {} years", p.years)
     };
     let essays = explain::essays(y1.tokens_per_day);
-    html! {
-        <article class={classes!("offer-figures", format!("offer-{side}"))} data-offer={side}>
-            <h3 class="offer-name">{ &o.label }</h3>
-            <div class="pair">
-                <div class="fig headline">
-                    <span class="fig-label">{ "On paper" }</span>
-                    { big("headline", format::money(y1.headline, cur)) }
-                    <span class="fig-sub">{ "a year, tokens included" }</span>
-                </div>
-                <div class="fig worth">
-                    <span class="fig-label">{ "Worth to you" }</span>
-                    { big("worth", format::money(y1.worth, cur)) }
-                    <span class="fig-sub">{ "a year, after tax" }</span>
-                </div>
-            </div>
+    let totals = html! {
             <p class="totals">
                 { span }{ ": " }
                 <strong data-fig="headline-total">{ format::money(o.headline_total, cur) }</strong>{ " on paper, " }
                 <strong data-fig="worth-total">{ format::money(o.worth_total, cur) }</strong>{ " to you (" }
                 <span data-fig="fv-total">{ format::money(o.fv_total, cur) }</span>{ " with returns on what you keep)." }
             </p>
-            <dl class="stats">
+    };
+    let compute_share = html! {
                 <div>
                     <dt>{ "Compute share of the package" }</dt>
                     <dd data-fig="compute-share">{ format::percent(o.compute_share) }</dd>
                 </div>
+    };
+    let others = html! {
+        <>
                 <div>
                     <dt>{ "Tokens as a share of base" }</dt>
                     <dd data-fig="compute-to-base">{ o.compute_to_base.map(format::percent).unwrap_or_else(|| "n/a".to_string()) }</dd>
@@ -93,7 +87,34 @@ fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
                         <span class="dd-note">{ format!(" ({} tokens a day of {}, 10,000 tokens an essay)",
                             format::count_words(y1.tokens_per_day), p.projection.model.name) }</span></dd>
                 </div>
-            </dl>
+        </>
+    };
+    html! {
+        <article class={classes!("offer-figures", format!("offer-{side}"))} data-offer={side}>
+            <h3 class="offer-name">{ &o.label }</h3>
+            <div class="pair">
+                <div class="fig headline">
+                    <span class="fig-label">{ "On paper" }</span>
+                    { big("headline", format::money(y1.headline, cur)) }
+                    <span class="fig-sub">{ "a year, tokens included" }</span>
+                </div>
+                <div class="fig worth">
+                    <span class="fig-label">{ "Worth to you" }</span>
+                    { big("worth", format::money(y1.worth, cur)) }
+                    <span class="fig-sub">{ "a year, after tax" }</span>
+                </div>
+            </div>
+            if p.brief {
+                <dl class="stats">{ compute_share.clone() }</dl>
+                <details class="more">
+                    <summary>{ "More figures" }</summary>
+                    { totals.clone() }
+                    <dl class="stats">{ others.clone() }</dl>
+                </details>
+            } else {
+                { totals }
+                <dl class="stats">{ compute_share }{ others }</dl>
+            }
         </article>
     }
 }
