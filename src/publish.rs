@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 use crate::codec::{self, query::split_query};
 use crate::explain;
-use crate::model::input::{field, split_key, Side};
+use crate::model::input::FullKey;
 use crate::model::{Projection, Scenario};
 use crate::ui::config::{Theme, WidgetConfig};
 
@@ -129,8 +129,7 @@ fn parse_lock(value: &str) -> Result<Vec<String>, String> {
             Some(rest) => format!("b.{rest}"),
             None => lower,
         };
-        let (side, bare) = split_key(&full);
-        if field(bare).is_some_and(|f| f.per_offer || side == Side::A) {
+        if FullKey::parse(&full).is_ok() {
             if !keys.contains(&full) {
                 keys.push(full);
             }

@@ -88,7 +88,7 @@ fn bad_values_name_the_field_the_value_and_the_range() {
         ("vest", "10-x-90", "Vesting schedule (vest): \"10-x-90\" has entry 2 \"x\" that is not a number. Accepted: 1 to 10 yearly percentages separated by '-', each 0 or more and adding up to 100, such as 25-25-25-25 or 5-15-40-40."),
         ("imputed", "maybe", "Personal use taxed (imputed): \"maybe\" is neither 1 nor 0. Accepted: 1 (yes) or 0 (no)."),
         ("cur", "XYZ", "Currency (cur): \"XYZ\" is not a known currency code. Accepted: a 3-letter ISO 4217 currency code such as USD, EUR or GBP."),
-        ("label", "", "Offer name (label): \"\" is empty. Accepted: a plain-text name of 1 to 40 characters."),
+        ("label", "", "Offer name (label): \"\" is empty. Accepted: a plain-text name of 1 to 40 characters, without control or invisible formatting characters."),
     ];
     for (key, given, message) in cases {
         let error = parse_value(key, given).unwrap_err();
@@ -245,4 +245,65 @@ fn json_result_holds_exact_strings_and_nulls() {
     // B's four years of base (1568860.125, see tests/model.rs) minus A's 4 x 100000 tokens.
     assert_eq!(compare.delta_headline, "1168860.125");
     assert!(!compare.headline_misleads);
+}
+
+/// Issue 10 point 7: bidi controls and other format characters would
+/// reorder the verdict sentence around a label. Every way text enters goes
+/// through `parse_value`, which refuses them and names the character.
+const FORMAT_CHAR_LABELS: &[(&str, &str)] = &[
+    ("Big\u{202E}Co", "U+202E"),  // right-to-left override
+    ("\u{2066}Big Co", "U+2066"), // left-to-right isolate
+    ("Big Co\u{2069}", "U+2069"), // pop directional isolate
+    ("Big\u{200B}Co", "U+200B"),  // zero-width space
+    ("Big\u{FEFF}Co", "U+FEFF"),  // zero-width no-break space
+    ("Big\u{2060}Co", "U+2060"),  // word joiner
+];
+
+#[test]
+fn labels_with_format_characters_are_refused_by_parse_value() {
+    for (label, code) in FORMAT_CHAR_LABELS {
+        let error = parse_value("b.label", label).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.starts_with("Offer name, Offer B (b.label): "),
+            "{message}"
+        );
+        assert!(message.contains(code), "{message}");
+        // The message itself carries no format character to reorder it.
+        assert!(
+            !message
+                .chars()
+                .any(tokenworth::model::input::is_format_char),
+            "{message}"
+        );
+        assert_eq!(error.given, *label);
+    }
+}
+
+#[test]
+fn labels_with_format_characters_are_refused_in_links() {
+    let parsed = parse("label=Big%E2%80%AECo&b.label=Startup%E2%81%A6");
+    let keys: Vec<_> = parsed.errors.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, vec!["label", "b.label"]);
+    assert!(parsed.errors[0].problem.contains("U+202E"));
+    assert!(parsed.errors[1].problem.contains("U+2066"));
+    assert_eq!(parsed.scenario.a.label, "Offer A");
+    assert_eq!(parsed.scenario.b.as_ref().unwrap().label, "Offer B");
+}
+
+#[test]
+fn labels_with_format_characters_are_refused_in_attributes_and_api_objects() {
+    let attrs = vec![
+        ("data-label".to_string(), "Big\u{202D}Co".to_string()),
+        ("data-b-label".to_string(), "Startup".to_string()),
+    ];
+    let parsed = parse_attributes(attrs);
+    assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+    assert!(parsed.errors[0].to_string().contains("U+202D"));
+    assert_eq!(parsed.scenario.a.label, "Offer A");
+    assert_eq!(parsed.scenario.b.as_ref().unwrap().label, "Startup");
+    // The JS API hands an object's entries to parse_pairs.
+    let pairs = vec![("label".to_string(), "\u{200F}Big Co".to_string())];
+    let parsed = codec::parse_pairs(pairs);
+    assert!(parsed.errors[0].to_string().contains("U+200F"));
 }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use tokenworth::codec;
-use tokenworth::model::{project, ComputeError, Flag, Projection, Side};
+use tokenworth::model::{project, ComputeError, Flag, Projection, Side, Value};
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -261,7 +261,48 @@ fn invalid_scenarios_built_in_code_are_refused() {
     };
     s.a.vest = vec![d("50")];
     match project(&s) {
-        Err(ComputeError::Invalid { keys }) => assert_eq!(keys, vec!["tax", "vest"]),
+        Err(ComputeError::Invalid { keys }) => {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            assert_eq!(keys, vec!["tax", "vest"])
+        }
         other => panic!("expected invalid, got {other:?}"),
     }
+}
+
+#[test]
+fn the_model_says_why_a_value_is_out_of_range() {
+    use tokenworth::model::input::{FieldId, RangeProblem};
+    let vest = FieldId::Vest.def().kind;
+    assert_eq!(
+        vest.check(&Value::Vest(vec![d("10"), d("10")])),
+        Err(RangeProblem::VestSum { sum: d("20") })
+    );
+    assert_eq!(
+        vest.check(&Value::Vest(vec![d("10"), d("-10"), d("100")])),
+        Err(RangeProblem::VestNegative { entry: 2 })
+    );
+    assert_eq!(
+        vest.check(&Value::Vest(vec![d("10"); 11])),
+        Err(RangeProblem::VestEntries { count: 11 })
+    );
+    let base = FieldId::Base.def().kind;
+    assert_eq!(
+        base.check(&Value::Number(d("-1"))),
+        Err(RangeProblem::Negative)
+    );
+    assert_eq!(
+        base.check(&Value::Number(d("1000000000.01"))),
+        Err(RangeProblem::AboveMax {
+            max: d("1000000000")
+        })
+    );
+    let label = FieldId::Label.def().kind;
+    assert_eq!(
+        label.check(&Value::Text("A\u{2067}B".into())),
+        Err(RangeProblem::LabelFormatChars { ch: '\u{2067}' })
+    );
+    assert_eq!(
+        label.check(&Value::Text("x".repeat(41))),
+        Err(RangeProblem::LabelTooLong { chars: 41 })
+    );
 }

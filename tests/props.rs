@@ -111,7 +111,7 @@ proptest! {
 
     #[test]
     fn generated_scenarios_are_valid(s in scenario()) {
-        prop_assert_eq!(s.invalid_keys(), Vec::<String>::new());
+        prop_assert_eq!(s.invalid_keys(), Vec::new());
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! attributes (`data-base`, `data-b-base`, `data-scenario`) to a `Scenario`,
 //! and a `Scenario` back to the shortest query string.
 
-use crate::model::input::{field, split_key, Offer, Side, FIELDS};
+use crate::model::input::{FullKey, KeyProblem, Offer, Side, FIELDS};
 use crate::model::{Scenario, Value};
 
-use super::{parse_value, write_value, FieldError};
+use super::{parse_field, write_value, FieldError};
 
 /// A parsed scenario: the valid part applied over the defaults, every error,
 /// and notices about what was ignored.
@@ -66,18 +66,19 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
         if duplicated.contains(&key) {
             continue;
         }
-        let (side, bare) = split_key(&key);
-        let known = field(bare).is_some_and(|f| f.per_offer || side == Side::A);
-        if !known {
-            parsed.notices.push(unknown_notice(&key));
-            continue;
-        }
-        if side == Side::B && parsed.scenario.b.is_none() {
+        let full = match FullKey::parse(&key) {
+            Ok(full) => full,
+            Err(problem) => {
+                parsed.notices.push(unknown_notice(&key, problem));
+                continue;
+            }
+        };
+        if full.side == Side::B && parsed.scenario.b.is_none() {
             parsed.scenario.b = Some(Offer::default_for(Side::B));
         }
-        match parse_value(&key, &value) {
+        match parse_field(full, &value) {
             Ok(v) => {
-                parsed.scenario.set(&key, v);
+                parsed.scenario.set(full, v);
             }
             Err(e) => parsed.errors.push(e),
         }
@@ -88,22 +89,22 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
     parsed
 }
 
-fn unknown_notice(key: &str) -> String {
-    let (side, bare) = split_key(key);
-    if side == Side::B && field(bare).is_some() {
-        format!("Ignored \"{key}\": {bare} applies to both offers, so it has no b. form.")
-    } else {
-        format!("Ignored \"{key}\": it is not a tokenworth setting.")
+fn unknown_notice(key: &str, problem: KeyProblem) -> String {
+    match problem {
+        KeyProblem::NoOfferB(field) => format!(
+            "Ignored \"{key}\": {} applies to both offers, so it has no b. form.",
+            field.key()
+        ),
+        KeyProblem::Unknown => format!("Ignored \"{key}\": it is not a tokenworth setting."),
     }
 }
 
+/// Fields in table order, A before B; keys that are no field last.
 fn key_order(full_key: &str) -> (usize, usize) {
-    let (side, bare) = split_key(full_key);
-    let index = FIELDS
-        .iter()
-        .position(|f| f.key == bare)
-        .unwrap_or(FIELDS.len());
-    (side as usize, index)
+    match FullKey::parse(full_key) {
+        Ok(key) => (key.side as usize, key.field as usize),
+        Err(_) => (2, 0),
+    }
 }
 
 /// Attributes that configure presentation, not the scenario.
@@ -161,15 +162,16 @@ pub fn parse_attributes(attrs: impl IntoIterator<Item = (String, String)>) -> Pa
 pub fn write(scenario: &Scenario) -> String {
     let defaults = Scenario::default();
     let mut parts = Vec::new();
-    for f in FIELDS.iter().filter(|f| !f.per_offer) {
-        push_if_changed(&mut parts, f.key, scenario.get(f.key), defaults.get(f.key));
+    for f in FIELDS.iter().filter(|f| !f.id.per_offer()) {
+        let key = FullKey::a(f.id);
+        push_if_changed(&mut parts, key, scenario.get(key), defaults.get(key));
     }
     for (side, offer) in scenario.offers() {
         let default_offer = Offer::default_for(side);
         let before = parts.len();
-        for f in FIELDS.iter().filter(|f| f.per_offer) {
-            let key = format!("{}{}", side.prefix(), f.key);
-            push_if_changed(&mut parts, &key, offer.get(f.key), default_offer.get(f.key));
+        for f in FIELDS.iter().filter(|f| f.id.per_offer()) {
+            let key = FullKey::of(side, f.id);
+            push_if_changed(&mut parts, key, offer.get(f.id), default_offer.get(f.id));
         }
         if side == Side::B && parts.len() == before {
             parts.push(format!("b.label={}", encode(&offer.label)));
@@ -180,7 +182,7 @@ pub fn write(scenario: &Scenario) -> String {
 
 fn push_if_changed(
     parts: &mut Vec<String>,
-    key: &str,
+    key: FullKey,
     value: Option<Value>,
     default: Option<Value>,
 ) {

@@ -9,7 +9,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::input::{Offer, Scenario, Side};
+use super::input::{FullKey, Offer, Scenario, Side};
 use super::prices::{self, Preset};
 
 /// Why a scenario could not be computed.
@@ -17,7 +17,7 @@ use super::prices::{self, Preset};
 pub enum ComputeError {
     /// Fields out of range (full keys such as `b.base`). The codec names the
     /// reason; this only guards scenarios built in code.
-    Invalid { keys: Vec<String> },
+    Invalid { keys: Vec<FullKey> },
     /// A figure grew beyond what `Decimal` holds.
     Overflow {
         offer: String,
@@ -30,6 +30,7 @@ impl fmt::Display for ComputeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ComputeError::Invalid { keys } => {
+                let keys: Vec<String> = keys.iter().map(FullKey::to_string).collect();
                 write!(f, "these inputs are out of range: {}", keys.join(", "))
             }
             ComputeError::Overflow {
@@ -189,7 +190,7 @@ pub fn project(scenario: &Scenario) -> Result<Projection, ComputeError> {
         return Err(ComputeError::Invalid { keys });
     }
     let model = prices::preset(&scenario.model).ok_or_else(|| ComputeError::Invalid {
-        keys: vec!["model".to_string()],
+        keys: vec![FullKey::a(super::input::FieldId::Model)],
     })?;
     let input = scenario.input.unwrap_or(model.default_input_share);
     let cache = scenario.cache.unwrap_or(model.default_cache_share);

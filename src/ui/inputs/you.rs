@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::Ctx;
+use crate::model::input::FieldId;
 
 #[function_component(You)]
 pub fn you() -> Html {
@@ -15,12 +16,12 @@ pub fn you() -> Html {
     html! {
         <fieldset class="group">
             <legend>{ "You" }</legend>
-            { ctx.text_field("tax", Some("Effective marginal rate on cash pay.")) }
-            { ctx.text_field("years", None) }
-            <details class="more" open={ctx.any_set(&["invest", "cur"])}>
+            { ctx.text_field(FieldId::Tax) }
+            { ctx.text_field(FieldId::Years) }
+            <details class="more" open={ctx.any_set(&[FieldId::Invest, FieldId::Cur])}>
                 <summary>{ "Savings and currency" }</summary>
-                { ctx.text_field("invest", Some("Yearly return on money you keep.")) }
-                { ctx.text_field("cur", Some("ISO code such as USD, EUR, GBP. Amounts are not converted.")) }
+                { ctx.text_field(FieldId::Invest) }
+                { ctx.text_field(FieldId::Cur) }
             </details>
         </fieldset>
     }
