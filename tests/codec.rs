@@ -97,7 +97,7 @@ fn bad_values_name_the_field_the_value_and_the_range() {
         assert_eq!(error.given, given);
     }
     let model = parse_value("model", "gpt-4").unwrap_err().to_string();
-    assert!(model.starts_with("AI model (model): \"gpt-4\" is not a known model. Accepted: one of claude-opus-4-7, claude-sonnet-4-6,"), "{model}");
+    assert!(model.starts_with("AI model (model): \"gpt-4\" is not a known model. Accepted: one of claude-opus-5, claude-sonnet-5,"), "{model}");
     let long = parse_value("label", &"x".repeat(41)).unwrap_err();
     assert_eq!(long.problem, "is 41 characters long");
 }
@@ -120,7 +120,7 @@ fn values_in_range_are_read() {
         Ok(Value::Text("Big Co".into()))
     );
     assert_eq!(parse_value("imputed", "0"), Ok(Value::Bool(false)));
-    assert_eq!(parse_value("years", "10"), Ok(Value::Years(10)));
+    assert_eq!(parse_value("years", "10"), Ok(Value::Whole(10)));
 }
 
 #[test]
@@ -233,14 +233,23 @@ fn json_result_holds_exact_strings_and_nulls() {
     let projection =
         tokenworth::model::project(&parse("base=0&tokens=100k&b.tokens=0").scenario).unwrap();
     let json = codec::json::result(&projection);
-    assert_eq!(json.version, 1);
-    assert_eq!(json.model, "claude-sonnet-4-6");
-    assert_eq!(json.blended_per_million, "1.548");
+    assert_eq!(json.version, 2);
+    assert_eq!(json.model, "claude-sonnet-5");
+    assert_eq!(json.currency, "USD");
+    assert_eq!(json.fx, "1");
+    // 0.95 * (0.8 * 0.20 + 0.2 * 2.00) + 0.05 * 10.00 (PRICES.md)
+    assert_eq!(json.blended_per_million, "1.032");
+    // 13 * 230; 100000 / 2990 >= 2, and B has no budget
+    assert_eq!(json.use_year, "2990");
+    assert_eq!(json.offers[1].use_multiple.as_deref(), Some("0"));
     assert_eq!(json.offers[0].compute_to_base, None);
     assert_eq!(json.offers[0].compute_share, "1");
     assert_eq!(json.offers[1].token_keep_ratio, None);
     assert_eq!(json.offers[1].years[0].headline, "375000");
-    assert_eq!(json.offers[0].flags, vec!["one_in_five", "no_personal_use"]);
+    assert_eq!(
+        json.offers[0].flags,
+        vec!["one_in_five", "no_personal_use", "beyond_use"]
+    );
     let compare = json.compare.unwrap();
     // B's four years of base (1568860.125, see tests/model.rs) minus A's 4 x 100000 tokens.
     assert_eq!(compare.delta_headline, "1168860.125");

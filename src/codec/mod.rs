@@ -90,17 +90,18 @@ pub fn field_name(key: FullKey) -> String {
     }
 }
 
-/// What a field accepts, in words.
-pub fn accepted(kind: Kind) -> String {
+/// What a field accepts, in words, for a currency at `fx` units per US
+/// dollar (money ranges are dollar figures converted).
+pub fn accepted(kind: Kind, fx: Decimal) -> String {
     match kind {
         Kind::Money { max } => format!(
             "an amount from 0 to {}, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals",
-            group_thousands(max)
+            group_thousands(Decimal::from(max).checked_mul(fx).unwrap_or(Decimal::MAX))
         ),
         Kind::Percent { min, max } => format!(
             "a percent from {min} to {max}, written as a plain number such as 3 or 4.5 (at most 4 decimals)"
         ),
-        Kind::Years { min, max } => format!("a whole number of years from {min} to {max}"),
+        Kind::Whole { min, max, unit } => format!("a whole number of {unit} from {min} to {max}"),
         Kind::Bool => "1 (yes) or 0 (no)".to_string(),
         Kind::Vest => "1 to 10 yearly percentages separated by '-', each 0 or more and adding up to 100, such as 25-25-25-25 or 5-15-40-40".to_string(),
         Kind::Label => "a plain-text name of 1 to 40 characters, without control or invisible formatting characters".to_string(),
@@ -108,6 +109,11 @@ pub fn accepted(kind: Kind) -> String {
         Kind::Model => format!(
             "one of {}",
             PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
+        ),
+        Kind::Fx => format!(
+            "the units of the currency one US dollar buys, more than 0 and at most {}, with at most {} decimals, such as 0.87868 for EUR",
+            group_thousands(Decimal::from(input::FX_MAX)),
+            input::FX_DECIMALS
         ),
     }
 }
@@ -117,6 +123,7 @@ pub fn describe(problem: &RangeProblem) -> String {
     match problem {
         RangeProblem::WrongKind => "is not the kind of value this field holds".to_string(),
         RangeProblem::Negative => "is negative".to_string(),
+        RangeProblem::NotPositive => "is not more than 0".to_string(),
         RangeProblem::TooManyDecimals { max } => format!("has more than {max} decimals"),
         RangeProblem::BelowMin { .. } | RangeProblem::AboveMax { .. } => {
             "is out of range".to_string()
@@ -141,11 +148,19 @@ pub fn describe(problem: &RangeProblem) -> String {
         ),
         RangeProblem::UnknownCurrency => "is not a known currency code".to_string(),
         RangeProblem::UnknownModel => "is not a known model".to_string(),
+        RangeProblem::FxMissing { currency } => format!(
+            "is not given, and {currency} has no built-in exchange rate: give fx, the units of {currency} per US dollar"
+        ),
     }
 }
 
-fn group_thousands(n: i64) -> String {
-    let digits = n.to_string();
+/// A bound with thousands commas: 1,000,000,000 (any fraction as is).
+fn group_thousands(n: Decimal) -> String {
+    let plain = money::plain_number(n);
+    let (digits, frac) = match plain.split_once('.') {
+        Some((d, f)) => (d.to_string(), Some(f.to_string())),
+        None => (plain, None),
+    };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -153,14 +168,18 @@ fn group_thousands(n: i64) -> String {
         }
         out.push(c);
     }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(&f);
+    }
     out
 }
 
 /// Parses what was typed or given for a full key written as text
-/// (`base`, `b.vest`).
+/// (`base`, `b.vest`), in US dollars.
 pub fn parse_value(full_key: &str, given: &str) -> Result<Value, FieldError> {
     match FullKey::parse(full_key) {
-        Ok(key) => parse_field(key, given),
+        Ok(key) => parse_field(key, given, Decimal::ONE),
         Err(_) => Err(FieldError {
             key: full_key.to_string(),
             given: given.to_string(),
@@ -171,19 +190,20 @@ pub fn parse_value(full_key: &str, given: &str) -> Result<Value, FieldError> {
 }
 
 /// Parses what was typed or given for a field: read as the field's kind,
-/// then checked by the model.
-pub fn parse_field(key: FullKey, given: &str) -> Result<Value, FieldError> {
+/// then checked by the model. Money ranges follow the scenario's currency
+/// at `fx` units per US dollar, so `cur` and `fx` are read first.
+pub fn parse_field(key: FullKey, given: &str, fx: Decimal) -> Result<Value, FieldError> {
     let field = key.def();
     let fail = |problem: String| FieldError {
         key: key.to_string(),
         given: given.to_string(),
         problem,
-        accepted: accepted(field.kind),
+        accepted: accepted(field.kind, fx),
     };
     let value = read(field.kind, given).map_err(fail)?;
     field
         .kind
-        .check(&value)
+        .check(&value, fx)
         .map_err(|problem| fail(describe(&problem)))?;
     Ok(value)
 }
@@ -211,9 +231,9 @@ fn read(kind: Kind, given: &str) -> Result<Value, String> {
     match kind {
         Kind::Money { .. } => number(money::parse_money(text)),
         Kind::Percent { .. } => number(money::parse_percent(text)),
-        Kind::Years { .. } => text
+        Kind::Whole { .. } => text
             .parse::<u32>()
-            .map(Value::Years)
+            .map(Value::Whole)
             .map_err(|_| "is not a whole number".to_string()),
         Kind::Bool => match text.to_ascii_lowercase().as_str() {
             "1" | "true" | "yes" | "on" => Ok(Value::Bool(true)),
@@ -224,7 +244,24 @@ fn read(kind: Kind, given: &str) -> Result<Value, String> {
         Kind::Label => Ok(Value::Text(text.to_string())),
         Kind::Currency => Ok(Value::Text(text.to_ascii_uppercase())),
         Kind::Model => Ok(Value::Text(text.to_ascii_lowercase())),
+        Kind::Fx => number(money::parse_number(text)),
     }
+}
+
+/// The error for a scenario whose currency needs `fx` and has none, if so.
+pub fn missing_fx(scenario: &crate::model::Scenario) -> Option<FieldError> {
+    scenario
+        .problems()
+        .into_iter()
+        .find_map(|(key, problem)| match problem {
+            RangeProblem::FxMissing { .. } => Some(FieldError {
+                key: key.to_string(),
+                given: String::new(),
+                problem: describe(&problem),
+                accepted: accepted(Kind::Fx, Decimal::ONE),
+            }),
+            _ => None,
+        })
 }
 
 fn read_vest(text: &str) -> Result<Value, String> {
@@ -248,7 +285,7 @@ pub fn write_value(key: FullKey, value: &Value) -> String {
             Kind::Money { .. } => money::write_money(*d),
             _ => money::plain_number(*d),
         },
-        Value::Years(y) => y.to_string(),
+        Value::Whole(y) => y.to_string(),
         Value::Bool(b) => if *b { "1" } else { "0" }.to_string(),
         Value::Vest(v) => v
             .iter()
@@ -256,7 +293,7 @@ pub fn write_value(key: FullKey, value: &Value) -> String {
             .collect::<Vec<_>>()
             .join("-"),
         Value::Text(t) => t.clone(),
-        Value::PresetDefault => String::new(),
+        Value::Auto => String::new(),
     }
 }
 
@@ -264,7 +301,12 @@ pub fn write_value(key: FullKey, value: &Value) -> String {
 /// "% of base", of kind [`PERCENT_OF_BASE`]): the amount `of * given / 100`,
 /// rounded to cents, then checked like a typed amount. Errors name the field
 /// as [`parse_field`] does.
-pub fn parse_percent_of(key: FullKey, given: &str, of: Decimal) -> Result<Value, FieldError> {
+pub fn parse_percent_of(
+    key: FullKey,
+    given: &str,
+    of: Decimal,
+    fx: Decimal,
+) -> Result<Value, FieldError> {
     let fail = |problem: String| FieldError {
         key: key.to_string(),
         given: given.to_string(),
@@ -273,13 +315,13 @@ pub fn parse_percent_of(key: FullKey, given: &str, of: Decimal) -> Result<Value,
             Kind::Percent { min, max } => {
                 format!("a percent of the base salary from {min} to {max}, such as 25 or 26.5")
             }
-            other => accepted(other),
+            other => accepted(other, fx),
         },
     };
     let text = given.trim();
     let pct = money::parse_percent(text).map_err(|p| fail(number_problem(text, p)))?;
     PERCENT_OF_BASE
-        .check(&Value::Number(pct))
+        .check(&Value::Number(pct), fx)
         .map_err(|p| fail(describe(&p)))?;
     let amount = of
         .checked_mul(pct)
@@ -290,7 +332,7 @@ pub fn parse_percent_of(key: FullKey, given: &str, of: Decimal) -> Result<Value,
             )
         })
         .ok_or_else(|| fail("is too large".to_string()))?;
-    parse_field(key, &money::plain_number(amount)).map_err(|e| FieldError {
+    parse_field(key, &money::plain_number(amount), fx).map_err(|e| FieldError {
         given: given.to_string(),
         ..e
     })

@@ -2,7 +2,7 @@
 //! attributes (`data-base`, `data-b-base`, `data-scenario`) to a `Scenario`,
 //! and a `Scenario` back to the shortest query string.
 
-use crate::model::input::{FullKey, KeyProblem, Offer, Side, FIELDS};
+use crate::model::input::{FieldId, FullKey, KeyProblem, Offer, Side, FIELDS};
 use crate::model::{Scenario, Value};
 
 use super::{parse_field, write_value, FieldError};
@@ -62,8 +62,15 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
         }
         seen.push((key, value));
     }
-    for (key, value) in seen {
+    // cur and fx first: money defaults and ranges follow the currency
+    // (MODEL.md, "Currencies"), and setting them converts the defaults.
+    let (units, rest): (Vec<_>, Vec<_>) = seen
+        .into_iter()
+        .partition(|(key, _)| key == "cur" || key == "fx");
+    let mut units_ok = true;
+    for (key, value) in units.into_iter().chain(rest) {
         if duplicated.contains(&key) {
+            units_ok &= key != "cur" && key != "fx";
             continue;
         }
         let full = match FullKey::parse(&key) {
@@ -73,15 +80,22 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
                 continue;
             }
         };
+        let fx = parsed.scenario.money_fx();
         if full.side == Side::B && parsed.scenario.b.is_none() {
-            parsed.scenario.b = Some(Offer::default_for(Side::B));
+            parsed.scenario.b = Some(Offer::default_in(Side::B, fx));
         }
-        match parse_field(full, &value) {
+        match parse_field(full, &value, fx) {
             Ok(v) => {
                 parsed.scenario.set(full, v);
             }
-            Err(e) => parsed.errors.push(e),
+            Err(e) => {
+                units_ok &= !matches!(full.field, FieldId::Cur | FieldId::Fx);
+                parsed.errors.push(e);
+            }
         }
+    }
+    if units_ok {
+        parsed.errors.extend(super::missing_fx(&parsed.scenario));
     }
     // Keep error order stable: the order of the fields, A before B.
     parsed.errors.sort_by_key(|e| key_order(&e.key));
@@ -157,17 +171,26 @@ pub fn parse_attributes(attrs: impl IntoIterator<Item = (String, String)>) -> Pa
 }
 
 /// The shortest query string (no `?`) that parses back to `scenario`: only
-/// keys that differ from the defaults, in the order of `FIELDS`. Offer B
-/// writes at least its label, so that it exists when read back.
+/// keys that differ from the defaults in the scenario's currency, in the
+/// order of `FIELDS`. Offer B writes at least its label, so that it exists
+/// when read back.
 pub fn write(scenario: &Scenario) -> String {
-    let defaults = Scenario::default();
+    // cur and fx against the plain defaults, everything else against the
+    // defaults in the scenario's currency.
+    let plain = Scenario::default();
+    let defaults = Scenario::defaults_in(&scenario.cur, scenario.fx);
+    let fx = scenario.money_fx();
     let mut parts = Vec::new();
     for f in FIELDS.iter().filter(|f| !f.id.per_offer()) {
         let key = FullKey::a(f.id);
-        push_if_changed(&mut parts, key, scenario.get(key), defaults.get(key));
+        let default = match f.id {
+            FieldId::Cur | FieldId::Fx => plain.get(key),
+            _ => defaults.get(key),
+        };
+        push_if_changed(&mut parts, key, scenario.get(key), default);
     }
     for (side, offer) in scenario.offers() {
-        let default_offer = Offer::default_for(side);
+        let default_offer = Offer::default_in(side, fx);
         let before = parts.len();
         for f in FIELDS.iter().filter(|f| f.id.per_offer()) {
             let key = FullKey::of(side, f.id);
@@ -187,7 +210,7 @@ fn push_if_changed(
     default: Option<Value>,
 ) {
     if let Some(value) = value {
-        if Some(&value) != default.as_ref() && value != Value::PresetDefault {
+        if Some(&value) != default.as_ref() && value != Value::Auto {
             parts.push(format!("{key}={}", encode(&write_value(key, &value))));
         }
     }

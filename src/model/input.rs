@@ -11,7 +11,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{currency, prices};
+use rust_decimal::RoundingStrategy;
+
+use super::{currency, prices, rates};
 
 /// One offer letter: pay, equity and the token budget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +49,14 @@ pub struct Scenario {
     /// Share of input tokens read from the cache; `None` means the preset's default.
     pub cache: Option<Decimal>,
     pub decline: Decimal,
+    /// Units of `cur` per US dollar; `None` means the reference rate (see
+    /// [`Scenario::fx_rate`]).
+    pub fx: Option<Decimal>,
+    /// What a daily coding-agent user spends per working day, in `cur`
+    /// (the key is `use`, a Rust keyword).
+    pub use_per_day: Decimal,
+    /// Working days in a year.
+    pub days: u32,
     pub a: Offer,
     pub b: Option<Offer>,
 }
@@ -80,6 +90,9 @@ pub enum FieldId {
     Input,
     Cache,
     Decline,
+    Fx,
+    Use,
+    Days,
     Label,
     Base,
     Raise,
@@ -182,8 +195,12 @@ pub enum Kind {
     Money { max: i64 },
     /// A percent from `min` to `max`, at most 4 decimals.
     Percent { min: i64, max: i64 },
-    /// A whole number of years.
-    Years { min: u32, max: u32 },
+    /// A whole number of `unit`s ("years", "days").
+    Whole {
+        min: u32,
+        max: u32,
+        unit: &'static str,
+    },
     /// `1` or `0`.
     Bool,
     /// Percent per year, `-` separated.
@@ -194,6 +211,9 @@ pub enum Kind {
     Currency,
     /// A price preset id.
     Model,
+    /// An exchange rate: units of the currency per US dollar, more than 0
+    /// and at most [`FX_MAX`], with at most [`FX_DECIMALS`] decimals.
+    Fx,
 }
 
 /// A slider's natural range beside a typed field (the typed field accepts
@@ -210,13 +230,13 @@ pub struct SliderRange {
 enum FieldDefault {
     Number(Decimal),
     Money(Decimal),
-    Years(u32),
+    Whole(u32),
     Bool(bool),
     Vest(&'static [Decimal]),
     Text(&'static str),
     /// "Offer A" / "Offer B".
     OfferName,
-    /// Left to something else (the price preset's token mix).
+    /// Left to something else (the price preset's token mix, the rate table).
     Auto,
 }
 
@@ -263,11 +283,13 @@ impl PartialEq for Field {
 }
 
 impl Field {
-    /// The default value in offer `side` (MODEL.md, "Inputs").
-    pub fn default_value(&self, side: Side) -> Value {
+    /// The default value in offer `side`, for a currency at `fx` units per
+    /// US dollar (MODEL.md, "Inputs" and "Currencies").
+    pub fn default_value(&self, side: Side, fx: Decimal) -> Value {
         match self.default {
-            FieldDefault::Number(d) | FieldDefault::Money(d) => Value::Number(d),
-            FieldDefault::Years(y) => Value::Years(y),
+            FieldDefault::Number(d) => Value::Number(d),
+            FieldDefault::Money(usd) => Value::Number(money_default(usd, fx)),
+            FieldDefault::Whole(n) => Value::Whole(n),
             FieldDefault::Bool(b) => Value::Bool(b),
             FieldDefault::Vest(v) => Value::Vest(v.to_vec()),
             FieldDefault::Text(t) => Value::Text(t.to_string()),
@@ -278,7 +300,7 @@ impl Field {
                 }
                 .to_string(),
             ),
-            FieldDefault::Auto => Value::PresetDefault,
+            FieldDefault::Auto => Value::Auto,
         }
     }
 }
@@ -291,6 +313,10 @@ pub const MONEY_DECIMALS: u32 = 2;
 pub const VEST_ENTRIES: (usize, usize) = (1, 10);
 /// Most characters in a label.
 pub const LABEL_MAX_CHARS: usize = 40;
+/// Most units of a currency per US dollar accepted in `fx`.
+pub const FX_MAX: i64 = 1_000_000;
+/// Decimal places accepted in `fx`.
+pub const FX_DECIMALS: u32 = 6;
 /// The token budget typed as a percent of the base salary.
 pub const PERCENT_OF_BASE: Kind = Kind::Percent { min: 0, max: 1000 };
 
@@ -319,6 +345,22 @@ const fn slider(min: i64, max: i64, step_tenths: i64) -> Option<SliderRange> {
 
 const VEST_DEFAULT: [Decimal; 4] = [whole(25); 4];
 
+/// A US-dollar default in a currency at `fx` per dollar: `round3(usd * fx)`,
+/// three significant digits, half away from zero (375000 * 0.87868 =
+/// 329505 -> 330000). A product too large for `Decimal` cannot happen
+/// (defaults are at most 375,000 and `fx` at most 1,000,000) but keeps the
+/// dollar figure rather than panic.
+fn money_default(usd: Decimal, fx: Decimal) -> Decimal {
+    usd.checked_mul(fx)
+        .and_then(|x| x.round_sf_with_strategy(3, RoundingStrategy::MidpointAwayFromZero))
+        .map_or(usd, |x| x.normalize())
+}
+
+/// A US-dollar upper bound in a currency at `fx` per dollar, exactly.
+fn money_bound(usd: i64, fx: Decimal) -> Decimal {
+    Decimal::from(usd).checked_mul(fx).unwrap_or(Decimal::MAX)
+}
+
 /// A scenario-wide field stored as `$variant` in `Scenario::$member`.
 macro_rules! on_scenario {
     ($member:ident, $variant:ident) => {
@@ -339,13 +381,13 @@ macro_rules! on_scenario {
 macro_rules! on_scenario_share {
     ($member:ident) => {
         Access::Scenario {
-            get: |s| s.$member.map_or(Value::PresetDefault, Value::Number),
+            get: |s| s.$member.map_or(Value::Auto, Value::Number),
             set: |s, v| match v {
                 Value::Number(d) => {
                     s.$member = Some(d);
                     true
                 }
-                Value::PresetDefault => {
+                Value::Auto => {
                     s.$member = None;
                     true
                 }
@@ -380,11 +422,15 @@ pub const FIELDS: &[Field] = &[
         id: FieldId::Years,
         key: "years",
         name: "Horizon",
-        kind: Kind::Years { min: 1, max: 10 },
+        kind: Kind::Whole {
+            min: 1,
+            max: 10,
+            unit: "years",
+        },
         hint: None,
         slider: slider(1, 10, 10),
-        default: FieldDefault::Years(4),
-        access: on_scenario!(years, Years),
+        default: FieldDefault::Whole(4),
+        access: on_scenario!(years, Whole),
     },
     Field {
         id: FieldId::Tax,
@@ -411,7 +457,7 @@ pub const FIELDS: &[Field] = &[
         key: "cur",
         name: "Currency",
         kind: Kind::Currency,
-        hint: Some("ISO code such as USD, EUR, GBP. Amounts are not converted."),
+        hint: Some("ISO code such as USD, EUR, GBP. Amounts are in this currency; token prices are converted."),
         slider: None,
         default: FieldDefault::Text("USD"),
         access: on_scenario!(cur, Text),
@@ -455,6 +501,40 @@ pub const FIELDS: &[Field] = &[
         slider: slider(0, 60, 10),
         default: FieldDefault::Number(whole(0)),
         access: on_scenario!(decline, Number),
+    },
+    Field {
+        id: FieldId::Fx,
+        key: "fx",
+        name: "Exchange rate",
+        kind: Kind::Fx,
+        hint: Some("Units of the currency per US dollar, to convert token prices."),
+        slider: None,
+        default: FieldDefault::Auto,
+        access: on_scenario_share!(fx),
+    },
+    Field {
+        id: FieldId::Use,
+        key: "use",
+        name: "Daily coding-agent spend",
+        kind: Kind::Money { max: 1_000_000 },
+        hint: Some("What an engineer who uses a coding agent every working day spends on it per day: about $13 on average (Anthropic's Claude Code cost documentation)."),
+        slider: None,
+        default: FieldDefault::Money(whole(13)),
+        access: on_scenario!(use_per_day, Number),
+    },
+    Field {
+        id: FieldId::Days,
+        key: "days",
+        name: "Working days a year",
+        kind: Kind::Whole {
+            min: 1,
+            max: 366,
+            unit: "days",
+        },
+        hint: Some("Turns the daily spend into a year's."),
+        slider: None,
+        default: FieldDefault::Whole(230),
+        access: on_scenario!(days, Whole),
     },
     Field {
         id: FieldId::Label,
@@ -631,13 +711,13 @@ const _: () = {
 pub enum Value {
     /// Money or percent.
     Number(Decimal),
-    Years(u32),
+    Whole(u32),
     Bool(bool),
     Vest(Vec<Decimal>),
     /// Label, currency or model id.
     Text(String),
-    /// Input or cache share left to the price preset.
-    PresetDefault,
+    /// Input or cache share left to the price preset, `fx` to the rate table.
+    Auto,
 }
 
 /// Why a value is outside its field's accepted range: the model decides,
@@ -648,6 +728,8 @@ pub enum RangeProblem {
     WrongKind,
     /// Money below 0.
     Negative,
+    /// An exchange rate of 0 or less.
+    NotPositive,
     /// More decimal places than the kind accepts.
     TooManyDecimals {
         max: u32,
@@ -689,11 +771,17 @@ pub enum RangeProblem {
     },
     UnknownCurrency,
     UnknownModel,
+    /// `fx` left out for a known currency the rate table does not have.
+    FxMissing {
+        currency: String,
+    },
 }
 
 impl Kind {
     /// Whether `value` is in this kind's accepted range, and if not, why.
-    pub fn check(&self, value: &Value) -> Result<(), RangeProblem> {
+    /// Money ranges are US-dollar figures times `fx`, the units of the
+    /// scenario's currency per dollar (1 for USD).
+    pub fn check(&self, value: &Value, fx: Decimal) -> Result<(), RangeProblem> {
         match (self, value) {
             (Kind::Money { max }, Value::Number(d)) => {
                 if *d < Decimal::ZERO {
@@ -702,14 +790,28 @@ impl Kind {
                     Err(RangeProblem::TooManyDecimals {
                         max: MONEY_DECIMALS,
                     })
-                } else if *d > Decimal::from(*max) {
+                } else if *d > money_bound(*max, fx) {
                     Err(RangeProblem::AboveMax {
-                        max: Decimal::from(*max),
+                        max: money_bound(*max, fx),
                     })
                 } else {
                     Ok(())
                 }
             }
+            (Kind::Fx, Value::Number(d)) => {
+                if *d <= Decimal::ZERO {
+                    Err(RangeProblem::NotPositive)
+                } else if d.normalize().scale() > FX_DECIMALS {
+                    Err(RangeProblem::TooManyDecimals { max: FX_DECIMALS })
+                } else if *d > Decimal::from(FX_MAX) {
+                    Err(RangeProblem::AboveMax {
+                        max: Decimal::from(FX_MAX),
+                    })
+                } else {
+                    Ok(())
+                }
+            }
+            (Kind::Fx, Value::Auto) => Ok(()),
             (Kind::Percent { min, max }, Value::Number(d)) => {
                 if d.normalize().scale() > PERCENT_DECIMALS {
                     Err(RangeProblem::TooManyDecimals {
@@ -719,8 +821,8 @@ impl Kind {
                     in_range(*d, Decimal::from(*min), Decimal::from(*max))
                 }
             }
-            (Kind::Percent { .. }, Value::PresetDefault) => Ok(()),
-            (Kind::Years { min, max }, Value::Years(y)) => {
+            (Kind::Percent { .. }, Value::Auto) => Ok(()),
+            (Kind::Whole { min, max, .. }, Value::Whole(y)) => {
                 in_range(Decimal::from(*y), Decimal::from(*min), Decimal::from(*max))
             }
             (Kind::Bool, Value::Bool(_)) => Ok(()),
@@ -831,8 +933,14 @@ pub fn is_format_char(c: char) -> bool {
 }
 
 impl Offer {
-    /// The defaults of MODEL.md; only the label differs between A and B.
+    /// The defaults of MODEL.md in US dollars; only the label differs
+    /// between A and B.
     pub fn default_for(side: Side) -> Offer {
+        Offer::default_in(side, Decimal::ONE)
+    }
+
+    /// The defaults of MODEL.md for a currency at `fx` units per dollar.
+    pub fn default_in(side: Side, fx: Decimal) -> Offer {
         let mut offer = Offer {
             label: String::new(),
             base: Decimal::ZERO,
@@ -852,7 +960,7 @@ impl Offer {
         };
         for field in FIELDS {
             if let Access::Offer { set, .. } = field.access {
-                set(&mut offer, field.default_value(side));
+                set(&mut offer, field.default_value(side, fx));
             }
         }
         offer
@@ -887,12 +995,15 @@ impl Default for Scenario {
             input: None,
             cache: None,
             decline: Decimal::ZERO,
+            fx: None,
+            use_per_day: Decimal::ZERO,
+            days: 0,
             a: Offer::default_for(Side::A),
             b: None,
         };
         for field in FIELDS {
             if let Access::Scenario { set, .. } = field.access {
-                set(&mut scenario, field.default_value(Side::A));
+                set(&mut scenario, field.default_value(Side::A, Decimal::ONE));
             }
         }
         scenario
@@ -931,24 +1042,88 @@ impl Scenario {
         }
     }
 
+    /// The units of `cur` per US dollar: `fx` when given, else the
+    /// reference rate; `None` for a currency with neither.
+    pub fn fx_rate(&self) -> Option<Decimal> {
+        self.fx.or_else(|| rates::reference_rate(&self.cur))
+    }
+
+    /// The rate money defaults and ranges are converted at: 1 while the
+    /// rate is missing (the scenario is then invalid anyway).
+    pub fn money_fx(&self) -> Decimal {
+        self.fx_rate().unwrap_or(Decimal::ONE)
+    }
+
+    /// The defaults of MODEL.md for currency `cur`, with `fx` given or not.
+    pub fn defaults_in(cur: &str, fx: Option<Decimal>) -> Scenario {
+        let mut scenario = Scenario::default();
+        scenario.set(FullKey::a(FieldId::Cur), Value::Text(cur.to_string()));
+        scenario.set(
+            FullKey::a(FieldId::Fx),
+            fx.map_or(Value::Auto, Value::Number),
+        );
+        scenario
+    }
+
     /// Sets a field. Setting a field of offer B creates offer B from its
-    /// defaults. False when the kind of value does not fit; the range is
-    /// not checked here.
+    /// defaults. Setting `cur` or `fx` moves every money field still at its
+    /// default to the default in the new currency (MODEL.md, "Currencies"),
+    /// so `cur` and `fx` are set before money fields. False when the kind
+    /// of value does not fit; the range is not checked here.
     pub fn set(&mut self, key: FullKey, value: Value) -> bool {
-        match key.def().access {
+        let fx_before = self.money_fx();
+        let done = match key.def().access {
             Access::Scenario { set, .. } => set(self, value),
             Access::Offer { set, .. } => {
+                let fx = self.money_fx();
                 let offer = match key.side {
                     Side::A => &mut self.a,
-                    Side::B => self.b.get_or_insert_with(|| Offer::default_for(Side::B)),
+                    Side::B => self.b.get_or_insert_with(|| Offer::default_in(Side::B, fx)),
                 };
                 set(offer, value)
+            }
+        };
+        if done && matches!(key.field, FieldId::Cur | FieldId::Fx) {
+            self.follow_currency(fx_before);
+        }
+        done
+    }
+
+    /// Money fields at their default for `fx_before` take the default for
+    /// the current rate.
+    fn follow_currency(&mut self, fx_before: Decimal) {
+        let fx_after = self.money_fx();
+        if fx_after == fx_before {
+            return;
+        }
+        let sides: Vec<Side> = self.offers().into_iter().map(|(side, _)| side).collect();
+        for field in FIELDS {
+            if !matches!(field.default, FieldDefault::Money(_)) {
+                continue;
+            }
+            for side in &sides {
+                let key = FullKey::of(*side, field.id);
+                if self.get(key) != Some(field.default_value(*side, fx_before)) {
+                    continue;
+                }
+                let value = field.default_value(*side, fx_after);
+                match field.access {
+                    Access::Scenario { set, .. } => {
+                        set(self, value);
+                    }
+                    Access::Offer { set, .. } => {
+                        if let Some(offer) = self.offer_mut(*side) {
+                            set(offer, value);
+                        }
+                    }
+                }
             }
         }
     }
 
     /// Every field out of its accepted range, in field order, with why.
     pub fn problems(&self) -> Vec<(FullKey, RangeProblem)> {
+        let fx = self.money_fx();
         let mut bad = Vec::new();
         for (side, _) in self.offers() {
             for field in FIELDS {
@@ -960,11 +1135,18 @@ impl Scenario {
                     field: field.id,
                 };
                 let checked = match self.get(key) {
-                    Some(value) => field.kind.check(&value),
+                    Some(value) => field.kind.check(&value, fx),
                     None => Err(RangeProblem::WrongKind),
                 };
                 if let Err(problem) = checked {
                     bad.push((key, problem));
+                }
+                if field.id == FieldId::Fx
+                    && self.fx_rate().is_none()
+                    && currency::is_known(&self.cur)
+                {
+                    let currency = self.cur.clone();
+                    bad.push((key, RangeProblem::FxMissing { currency }));
                 }
             }
         }
@@ -989,7 +1171,7 @@ mod tests {
             let key = FullKey::a(field.id);
             assert_eq!(
                 s.get(key),
-                Some(field.default_value(Side::A)),
+                Some(field.default_value(Side::A, Decimal::ONE)),
                 "{}",
                 field.key
             );

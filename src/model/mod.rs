@@ -13,6 +13,7 @@ pub mod currency;
 pub mod input;
 pub mod prices;
 pub mod project;
+pub mod rates;
 
 pub use input::{
     Field, FieldId, FullKey, Kind, Offer, RangeProblem, Scenario, Side, Value, FIELDS,

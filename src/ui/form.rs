@@ -110,7 +110,7 @@ impl Form {
         }
         match self.scenario.get(key) {
             // Input and cache shares left to the preset show the preset's value.
-            Some(Value::PresetDefault) => {
+            Some(Value::Auto) => {
                 let preset = crate::model::prices::preset(&self.scenario.model);
                 let share = match (key.field, preset) {
                     (FieldId::Input, Some(p)) => Some(p.default_input_share),
@@ -152,7 +152,7 @@ impl Form {
         let follow = (key.field == FieldId::Base && self.pct_mode(key.side))
             .then(|| self.pct_text(key.side));
         self.texts.insert(Entry::Field(key), text.to_string());
-        let changed = match codec::parse_field(key, text) {
+        let changed = match codec::parse_field(key, text, self.scenario.money_fx()) {
             Ok(value) => self.apply(key, value),
             Err(e) => {
                 self.errors.insert(key, e.to_string());
@@ -162,6 +162,13 @@ impl Form {
         if let (true, Some(pct)) = (changed, follow) {
             // The budget follows the base while it is typed as a percent of it.
             self.edit_pct(key.side, &pct);
+        }
+        let cur = FullKey::a(FieldId::Cur);
+        if changed && key.field == FieldId::Fx && self.errors.contains_key(&cur) {
+            // A currency refused for want of a rate is tried again with it.
+            if let Some(text) = self.texts.get(&Entry::Field(cur)).cloned() {
+                self.edit(cur, &text);
+            }
         }
         changed
     }
@@ -174,7 +181,7 @@ impl Form {
         let Some(base) = self.scenario.offer(side).map(|o| o.base) else {
             return false;
         };
-        match codec::parse_percent_of(tokens, text, base) {
+        match codec::parse_percent_of(tokens, text, base, self.scenario.money_fx()) {
             Ok(value) => {
                 let changed = self.apply(tokens, value);
                 self.texts.remove(&Entry::Field(tokens));
@@ -218,8 +225,15 @@ impl Form {
                 changed
             }
             Err(e) => {
-                self.errors
-                    .insert(key, format!("{}: {e}.", codec::field_name(key)));
+                // A field out of range because of this edit (`fx` needed
+                // for a new currency) is named with the model's reason.
+                let message = match candidate.problems().first() {
+                    Some((bad, problem)) => {
+                        format!("{} {}.", codec::field_name(*bad), codec::describe(problem))
+                    }
+                    None => format!("{}: {e}.", codec::field_name(key)),
+                };
+                self.errors.insert(key, message);
                 false
             }
         }
@@ -284,7 +298,7 @@ impl Form {
         if self.errors.contains_key(&key) {
             return true;
         }
-        let default_value = key.def().default_value(key.side);
+        let default_value = key.def().default_value(key.side, self.scenario.money_fx());
         self.scenario.get(key).is_some_and(|v| v != default_value)
     }
 }
@@ -447,5 +461,24 @@ mod tests {
         let msg = f.error(k("label")).unwrap();
         assert!(msg.starts_with("Offer name (label): "), "{msg}");
         assert!(msg.contains("U+202E"), "{msg}");
+    }
+
+    #[test]
+    fn a_new_currency_converts_the_defaults_and_asks_for_a_missing_rate() {
+        let mut f = form("");
+        // 375000 * 0.87868 = 329505 -> 330000 (MODEL.md, "Currencies").
+        assert!(f.edit(k("cur"), "EUR"));
+        assert_eq!(f.scenario.a.base, Decimal::from(330_000));
+        assert_eq!(f.query(), "cur=EUR");
+        // ISK has no built-in rate: refused, naming fx and the currency.
+        assert!(!f.edit(k("cur"), "ISK"));
+        let msg = f.error(k("cur")).unwrap();
+        assert!(msg.starts_with("Exchange rate "), "{msg}");
+        assert!(msg.contains("ISK"), "{msg}");
+        // Giving the rate settles the currency typed before: 375000 * 140.
+        assert!(f.edit(k("fx"), "140"));
+        assert_eq!(f.scenario.cur, "ISK");
+        assert_eq!(f.scenario.a.base, Decimal::from(52_500_000));
+        assert!(!f.stale());
     }
 }
