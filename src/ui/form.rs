@@ -110,14 +110,16 @@ impl Form {
         }
         match self.scenario.get(key) {
             // Input and cache shares left to the preset show the preset's value.
+            // and an exchange rate left to the table shows the table's rate.
             Some(Value::Auto) => {
                 let preset = crate::model::prices::preset(&self.scenario.model);
-                let share = match (key.field, preset) {
+                let shown = match (key.field, preset) {
                     (FieldId::Input, Some(p)) => Some(p.default_input_share),
                     (FieldId::Cache, Some(p)) => Some(p.default_cache_share),
+                    (FieldId::Fx, _) => self.scenario.fx_rate(),
                     _ => None,
                 };
-                share.map(money::plain_number).unwrap_or_default()
+                shown.map(money::plain_number).unwrap_or_default()
             }
             Some(value) => display_value(key, &value),
             None => String::new(),

@@ -83,7 +83,7 @@ impl Ctx {
         let def = field.def();
         let (unit, mode) = match def.kind {
             Kind::Percent { .. } => (Some("%"), "decimal"),
-            Kind::Whole { .. } => (Some("years"), "numeric"),
+            Kind::Whole { unit, .. } => (Some(unit), "numeric"),
             Kind::Money { .. } => (None, "decimal"),
             _ => (None, "text"),
         };

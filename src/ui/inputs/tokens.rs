@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::field::{CheckField, SelectField, TextField};
 use super::Ctx;
 use crate::model::input::FieldId;
-use crate::model::prices::{PRESETS, PRICES_READ_ON};
+use crate::model::prices::{LONG_CONTEXT_NOTE, PRESETS, PRICES_READ_ON, PRICES_SOURCE};
 use crate::model::Value;
 use crate::ui::app::Action;
 
@@ -20,14 +20,15 @@ fn price(d: rust_decimal::Decimal) -> String {
     }
 }
 
-/// The preset's list prices in words.
+/// The preset's list prices in words, with their date, source and tier.
 fn price_hint(model: &str) -> String {
     match crate::model::prices::preset(model) {
         Some(p) => format!(
-            "List prices per million tokens: ${} input, ${} cached input, ${} output (read {PRICES_READ_ON}).",
+            "List prices per million tokens: ${} input, ${} cached input, ${} output{}. Read {PRICES_READ_ON} from {PRICES_SOURCE}. {LONG_CONTEXT_NOTE}",
             price(p.input),
             price(p.cache_read),
-            price(p.output)
+            price(p.output),
+            p.note.map(|n| format!(" ({n})")).unwrap_or_default()
         ),
         None => String::new(),
     }
