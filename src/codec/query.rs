@@ -66,11 +66,11 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
     // (MODEL.md, "Currencies"), and setting them converts the defaults.
     let (units, rest): (Vec<_>, Vec<_>) = seen
         .into_iter()
-        .partition(|(key, _)| key == "cur" || key == "fx");
+        .partition(|(key, _)| sets_the_currency(key));
     let mut units_ok = true;
     for (key, value) in units.into_iter().chain(rest) {
         if duplicated.contains(&key) {
-            units_ok &= key != "cur" && key != "fx";
+            units_ok &= !sets_the_currency(&key);
             continue;
         }
         let full = match FullKey::parse(&key) {
@@ -101,6 +101,14 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
     parsed.errors.sort_by_key(|e| key_order(&e.key));
     // A repeated key stays at its default: neither value is applied.
     parsed
+}
+
+/// `cur` or `fx`: the keys money defaults and ranges depend on.
+fn sets_the_currency(key: &str) -> bool {
+    matches!(
+        FullKey::parse(key).map(|k| k.field),
+        Ok(FieldId::Cur | FieldId::Fx)
+    )
 }
 
 fn unknown_notice(key: &str, problem: KeyProblem) -> String {
