@@ -131,7 +131,7 @@ impl FieldId {
 
     /// True when each offer has its own value.
     pub fn per_offer(self) -> bool {
-        matches!(self.def().access, Access::Offer { .. })
+        matches!(self.def().access, Access::Offer(_))
     }
 }
 
@@ -243,14 +243,60 @@ enum FieldDefault {
 /// How a field is read and written: on the scenario, or on one offer.
 #[derive(Clone, Copy)]
 enum Access {
-    Scenario {
-        get: fn(&Scenario) -> Value,
-        set: fn(&mut Scenario, Value) -> bool,
-    },
-    Offer {
-        get: fn(&Offer) -> Value,
-        set: fn(&mut Offer, Value) -> bool,
-    },
+    Scenario(Slot<Scenario>),
+    Offer(Slot<Offer>),
+}
+
+/// Where a field lives in `T`, by the kind of value it holds: a pair of
+/// projections to the member, so that reading and writing a [`Value`] is
+/// written once for every field (and compiled once, not once per field).
+enum Slot<T> {
+    Number(fn(&T) -> &Decimal, fn(&mut T) -> &mut Decimal),
+    /// `None` is [`Value::Auto`].
+    Auto(
+        fn(&T) -> &Option<Decimal>,
+        fn(&mut T) -> &mut Option<Decimal>,
+    ),
+    Whole(fn(&T) -> &u32, fn(&mut T) -> &mut u32),
+    Bool(fn(&T) -> &bool, fn(&mut T) -> &mut bool),
+    Vest(fn(&T) -> &Vec<Decimal>, fn(&mut T) -> &mut Vec<Decimal>),
+    Text(fn(&T) -> &String, fn(&mut T) -> &mut String),
+}
+
+// Function pointers are Copy whatever `T` is (a derive would ask `T: Copy`).
+impl<T> Clone for Slot<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Slot<T> {}
+
+impl<T> Slot<T> {
+    fn get(self, from: &T) -> Value {
+        match self {
+            Slot::Number(get, _) => Value::Number(*get(from)),
+            Slot::Auto(get, _) => get(from).map_or(Value::Auto, Value::Number),
+            Slot::Whole(get, _) => Value::Whole(*get(from)),
+            Slot::Bool(get, _) => Value::Bool(*get(from)),
+            Slot::Vest(get, _) => Value::Vest(get(from).clone()),
+            Slot::Text(get, _) => Value::Text(get(from).clone()),
+        }
+    }
+
+    /// False when the value is of another kind than the member.
+    fn set(self, to: &mut T, value: Value) -> bool {
+        match (self, value) {
+            (Slot::Number(_, place), Value::Number(d)) => *place(to) = d,
+            (Slot::Auto(_, place), Value::Number(d)) => *place(to) = Some(d),
+            (Slot::Auto(_, place), Value::Auto) => *place(to) = None,
+            (Slot::Whole(_, place), Value::Whole(n)) => *place(to) = n,
+            (Slot::Bool(_, place), Value::Bool(b)) => *place(to) = b,
+            (Slot::Vest(_, place), Value::Vest(v)) => *place(to) = v,
+            (Slot::Text(_, place), Value::Text(t)) => *place(to) = t,
+            _ => return false,
+        }
+        true
+    }
 }
 
 /// One field's whole definition.
@@ -361,62 +407,14 @@ fn money_bound(usd: i64, fx: Decimal) -> Decimal {
     Decimal::from(usd).checked_mul(fx).unwrap_or(Decimal::MAX)
 }
 
-/// A scenario-wide field stored as `$variant` in `Scenario::$member`.
-macro_rules! on_scenario {
-    ($member:ident, $variant:ident) => {
-        Access::Scenario {
-            get: |s| Value::$variant(s.$member.clone()),
-            set: |s, v| match v {
-                Value::$variant(x) => {
-                    s.$member = x;
-                    true
-                }
-                _ => false,
-            },
-        }
-    };
-}
-
-/// A share left to the preset when `None`.
-macro_rules! on_scenario_share {
-    ($member:ident) => {
-        Access::Scenario {
-            get: |s| s.$member.map_or(Value::Auto, Value::Number),
-            set: |s, v| match v {
-                Value::Number(d) => {
-                    s.$member = Some(d);
-                    true
-                }
-                Value::Auto => {
-                    s.$member = None;
-                    true
-                }
-                _ => false,
-            },
-        }
-    };
-}
-
-/// A per-offer field stored as `$variant` in `Offer::$member`.
-macro_rules! on_offer {
-    ($member:ident, $variant:ident) => {
-        Access::Offer {
-            get: |o| Value::$variant(o.$member.clone()),
-            set: |o, v| match v {
-                Value::$variant(x) => {
-                    o.$member = x;
-                    true
-                }
-                _ => false,
-            },
-        }
+/// The member `$member` holding a `$variant` value.
+macro_rules! slot {
+    ($variant:ident, $member:ident) => {
+        Slot::$variant(|x| &x.$member, |x| &mut x.$member)
     };
 }
 
 /// Every field, in [`FieldId`] order, which is the order links are written.
-// `clone()` of a Copy member comes from the accessor macros, shared by
-// Copy and non-Copy members.
-#[allow(clippy::clone_on_copy)]
 pub const FIELDS: &[Field] = &[
     Field {
         id: FieldId::Years,
@@ -430,7 +428,7 @@ pub const FIELDS: &[Field] = &[
         hint: None,
         slider: slider(1, 10, 10),
         default: FieldDefault::Whole(4),
-        access: on_scenario!(years, Whole),
+        access: Access::Scenario(slot!(Whole, years)),
     },
     Field {
         id: FieldId::Tax,
@@ -440,7 +438,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Effective marginal rate on cash pay."),
         slider: slider(0, 60, 5),
         default: FieldDefault::Number(whole(0)),
-        access: on_scenario!(tax, Number),
+        access: Access::Scenario(slot!(Number, tax)),
     },
     Field {
         id: FieldId::Invest,
@@ -450,7 +448,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Yearly return on money you keep."),
         slider: slider(-10, 20, 5),
         default: FieldDefault::Number(whole(5)),
-        access: on_scenario!(invest, Number),
+        access: Access::Scenario(slot!(Number, invest)),
     },
     Field {
         id: FieldId::Cur,
@@ -460,7 +458,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("ISO code such as USD, EUR, GBP. Amounts are in this currency; token prices are converted."),
         slider: None,
         default: FieldDefault::Text("USD"),
-        access: on_scenario!(cur, Text),
+        access: Access::Scenario(slot!(Text, cur)),
     },
     Field {
         id: FieldId::Model,
@@ -470,7 +468,7 @@ pub const FIELDS: &[Field] = &[
         hint: None,
         slider: None,
         default: FieldDefault::Text(prices::DEFAULT_PRESET),
-        access: on_scenario!(model, Text),
+        access: Access::Scenario(slot!(Text, model)),
     },
     Field {
         id: FieldId::Input,
@@ -480,7 +478,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Share of tokens that are input; agentic coding is mostly input."),
         slider: slider(0, 100, 10),
         default: FieldDefault::Auto,
-        access: on_scenario_share!(input),
+        access: Access::Scenario(slot!(Auto, input)),
     },
     Field {
         id: FieldId::Cache,
@@ -490,7 +488,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Share of input read from the prompt cache."),
         slider: slider(0, 100, 10),
         default: FieldDefault::Auto,
-        access: on_scenario_share!(cache),
+        access: Access::Scenario(slot!(Auto, cache)),
     },
     Field {
         id: FieldId::Decline,
@@ -500,7 +498,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Yearly fall in the price per token."),
         slider: slider(0, 60, 10),
         default: FieldDefault::Number(whole(0)),
-        access: on_scenario!(decline, Number),
+        access: Access::Scenario(slot!(Number, decline)),
     },
     Field {
         id: FieldId::Fx,
@@ -510,7 +508,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Units of the currency per US dollar, to convert token prices."),
         slider: None,
         default: FieldDefault::Auto,
-        access: on_scenario_share!(fx),
+        access: Access::Scenario(slot!(Auto, fx)),
     },
     Field {
         id: FieldId::Use,
@@ -520,7 +518,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("What an engineer who uses a coding agent every working day spends on it per day: about $13 on average (Anthropic's Claude Code cost documentation)."),
         slider: None,
         default: FieldDefault::Money(whole(13)),
-        access: on_scenario!(use_per_day, Number),
+        access: Access::Scenario(slot!(Number, use_per_day)),
     },
     Field {
         id: FieldId::Days,
@@ -534,7 +532,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Turns the daily spend into a year's."),
         slider: None,
         default: FieldDefault::Whole(230),
-        access: on_scenario!(days, Whole),
+        access: Access::Scenario(slot!(Whole, days)),
     },
     Field {
         id: FieldId::Label,
@@ -544,7 +542,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Rename the offer."),
         slider: None,
         default: FieldDefault::OfferName,
-        access: on_offer!(label, Text),
+        access: Access::Offer(slot!(Text, label)),
     },
     Field {
         id: FieldId::Base,
@@ -554,7 +552,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Per year. 375k and 1.2m work."),
         slider: None,
         default: FieldDefault::Money(whole(375_000)),
-        access: on_offer!(base, Number),
+        access: Access::Offer(slot!(Number, base)),
     },
     Field {
         id: FieldId::Raise,
@@ -564,7 +562,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Yearly raise of base."),
         slider: slider(-10, 20, 5),
         default: FieldDefault::Number(whole(3)),
-        access: on_offer!(raise, Number),
+        access: Access::Offer(slot!(Number, raise)),
     },
     Field {
         id: FieldId::Bonus,
@@ -574,7 +572,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Target bonus, % of base."),
         slider: slider(0, 50, 10),
         default: FieldDefault::Number(whole(0)),
-        access: on_offer!(bonus, Number),
+        access: Access::Offer(slot!(Number, bonus)),
     },
     Field {
         id: FieldId::Signing,
@@ -584,7 +582,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Paid in year 1."),
         slider: None,
         default: FieldDefault::Money(whole(0)),
-        access: on_offer!(signing, Number),
+        access: Access::Offer(slot!(Number, signing)),
     },
     Field {
         id: FieldId::Equity,
@@ -594,7 +592,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Value of the initial grant at grant."),
         slider: None,
         default: FieldDefault::Money(whole(0)),
-        access: on_offer!(equity, Number),
+        access: Access::Offer(slot!(Number, equity)),
     },
     Field {
         id: FieldId::Vest,
@@ -604,7 +602,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Percent per year, separated by '-', adding up to 100."),
         slider: None,
         default: FieldDefault::Vest(&VEST_DEFAULT),
-        access: on_offer!(vest, Vest),
+        access: Access::Offer(slot!(Vest, vest)),
     },
     Field {
         id: FieldId::Refresh,
@@ -614,7 +612,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Granted at the end of every year, vesting like the grant."),
         slider: None,
         default: FieldDefault::Money(whole(0)),
-        access: on_offer!(refresh, Number),
+        access: Access::Offer(slot!(Number, refresh)),
     },
     Field {
         id: FieldId::Growth,
@@ -627,7 +625,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Yearly change in the equity's value."),
         slider: slider(-50, 100, 10),
         default: FieldDefault::Number(whole(0)),
-        access: on_offer!(growth, Number),
+        access: Access::Offer(slot!(Number, growth)),
     },
     Field {
         id: FieldId::Tokens,
@@ -637,7 +635,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Per year, as the offer states it."),
         slider: None,
         default: FieldDefault::Money(whole(100_000)),
-        access: on_offer!(tokens, Number),
+        access: Access::Offer(slot!(Number, tokens)),
     },
     Field {
         id: FieldId::Tgrowth,
@@ -650,7 +648,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Yearly change of the budget."),
         slider: slider(-50, 100, 10),
         default: FieldDefault::Number(whole(0)),
-        access: on_offer!(tgrowth, Number),
+        access: Access::Offer(slot!(Number, tgrowth)),
     },
     Field {
         id: FieldId::Personal,
@@ -660,7 +658,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("Share of the budget you may use for your own projects."),
         slider: slider(0, 100, 10),
         default: FieldDefault::Number(whole(0)),
-        access: on_offer!(personal, Number),
+        access: Access::Offer(slot!(Number, personal)),
     },
     Field {
         id: FieldId::Own,
@@ -670,7 +668,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("What you would spend on AI yourself in a year without this perk."),
         slider: None,
         default: FieldDefault::Money(whole(2_400)),
-        access: on_offer!(own, Number),
+        access: Access::Offer(slot!(Number, own)),
     },
     Field {
         id: FieldId::Imputed,
@@ -680,7 +678,7 @@ pub const FIELDS: &[Field] = &[
         hint: None,
         slider: None,
         default: FieldDefault::Bool(true),
-        access: on_offer!(imputed, Bool),
+        access: Access::Offer(slot!(Bool, imputed)),
     },
     Field {
         id: FieldId::Standard,
@@ -690,7 +688,7 @@ pub const FIELDS: &[Field] = &[
         hint: Some("AI tooling the employer gives every engineer anyway, per year."),
         slider: None,
         default: FieldDefault::Money(whole(0)),
-        access: on_offer!(standard, Number),
+        access: Access::Offer(slot!(Number, standard)),
     },
 ];
 
@@ -959,8 +957,8 @@ impl Offer {
             standard: Decimal::ZERO,
         };
         for field in FIELDS {
-            if let Access::Offer { set, .. } = field.access {
-                set(&mut offer, field.default_value(side, fx));
+            if let Access::Offer(slot) = field.access {
+                slot.set(&mut offer, field.default_value(side, fx));
             }
         }
         offer
@@ -969,8 +967,8 @@ impl Offer {
     /// The value of a per-offer field; `None` for a scenario-wide one.
     pub fn get(&self, field: FieldId) -> Option<Value> {
         match field.def().access {
-            Access::Offer { get, .. } => Some(get(self)),
-            Access::Scenario { .. } => None,
+            Access::Offer(slot) => Some(slot.get(self)),
+            Access::Scenario(_) => None,
         }
     }
 
@@ -978,8 +976,8 @@ impl Offer {
     /// kind of value does not fit. The range is not checked: see [`Kind::check`].
     pub fn set(&mut self, field: FieldId, value: Value) -> bool {
         match field.def().access {
-            Access::Offer { set, .. } => set(self, value),
-            Access::Scenario { .. } => false,
+            Access::Offer(slot) => slot.set(self, value),
+            Access::Scenario(_) => false,
         }
     }
 }
@@ -1002,8 +1000,8 @@ impl Default for Scenario {
             b: None,
         };
         for field in FIELDS {
-            if let Access::Scenario { set, .. } = field.access {
-                set(&mut scenario, field.default_value(Side::A, Decimal::ONE));
+            if let Access::Scenario(slot) = field.access {
+                slot.set(&mut scenario, field.default_value(Side::A, Decimal::ONE));
             }
         }
         scenario
@@ -1037,8 +1035,8 @@ impl Scenario {
     /// The value of a field; `None` for an absent offer B.
     pub fn get(&self, key: FullKey) -> Option<Value> {
         match key.def().access {
-            Access::Scenario { get, .. } => Some(get(self)),
-            Access::Offer { get, .. } => self.offer(key.side).map(get),
+            Access::Scenario(slot) => Some(slot.get(self)),
+            Access::Offer(slot) => self.offer(key.side).map(|offer| slot.get(offer)),
         }
     }
 
@@ -1073,14 +1071,14 @@ impl Scenario {
     pub fn set(&mut self, key: FullKey, value: Value) -> bool {
         let fx_before = self.money_fx();
         let done = match key.def().access {
-            Access::Scenario { set, .. } => set(self, value),
-            Access::Offer { set, .. } => {
+            Access::Scenario(slot) => slot.set(self, value),
+            Access::Offer(slot) => {
                 let fx = self.money_fx();
                 let offer = match key.side {
                     Side::A => &mut self.a,
                     Side::B => self.b.get_or_insert_with(|| Offer::default_in(Side::B, fx)),
                 };
-                set(offer, value)
+                slot.set(offer, value)
             }
         };
         if done && matches!(key.field, FieldId::Cur | FieldId::Fx) {
@@ -1108,12 +1106,12 @@ impl Scenario {
                 }
                 let value = field.default_value(*side, fx_after);
                 match field.access {
-                    Access::Scenario { set, .. } => {
-                        set(self, value);
+                    Access::Scenario(slot) => {
+                        slot.set(self, value);
                     }
-                    Access::Offer { set, .. } => {
+                    Access::Offer(slot) => {
                         if let Some(offer) = self.offer_mut(*side) {
-                            set(offer, value);
+                            slot.set(offer, value);
                         }
                     }
                 }
