@@ -31,6 +31,9 @@ pub fn flag_text(flag: Flag) -> &'static str {
         Flag::RelabelledTooling => {
             "Every engineer gets this much tooling anyway: the budget is relabelled tooling, not new money."
         }
+        Flag::BeyondUse => {
+            "The budget is at least twice what an engineer using a coding agent every working day spends in a year: you may not be able to use it, whatever it is worth on paper."
+        }
     }
 }
 

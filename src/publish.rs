@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::codec::keys::{self, Presentation};
 use crate::codec::{self, query::split_query};
-use crate::model::input::{field, split_key, Side};
+use crate::model::input::{FieldId, FullKey};
 use crate::model::{Projection, Scenario};
 
 /// The crate version: the versioned loader is `embed-<VERSION>.js`.
@@ -204,8 +204,7 @@ fn parse_lock(value: &str) -> Result<Vec<String>, String> {
     let mut bad = Vec::new();
     for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let full = keys::scenario_key(&item.to_ascii_lowercase());
-        let (side, bare) = split_key(&full);
-        if field(bare).is_some_and(|f| f.per_offer || side == Side::A) {
+        if FullKey::parse(&full).is_ok() {
             if !keys.contains(&full) {
                 keys.push(full);
             }
@@ -314,7 +313,8 @@ pub fn link_with_scenario(
         .unwrap_or((before_fragment, ""));
     let is_scenario_key = |part: &str| {
         let key = codec::query::decode(part.split_once('=').map_or(part, |(k, _)| k));
-        field(split_key(key.trim()).1).is_some()
+        let key = key.trim();
+        FieldId::from_key(key.strip_prefix("b.").unwrap_or(key)).is_some()
     };
     let mut parts: Vec<&str> = publisher_query
         .split('&')

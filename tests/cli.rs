@@ -46,9 +46,15 @@ fn json_is_the_result_of_model_md() {
     let out = cli(&["--json", "base=500k", "tokens=250k", "years=1"]);
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["version"], 1);
-    assert_eq!(json["model"], "claude-sonnet-4-6");
-    assert_eq!(json["blended_per_million"], "1.548");
+    assert_eq!(json["version"], 2);
+    assert_eq!(json["model"], "claude-sonnet-5");
+    assert_eq!(json["currency"], "USD");
+    assert_eq!(json["fx"], "1");
+    // claude-sonnet-5 at 95 % input, 80 % of it cached (PRICES.md):
+    // 0.95 * (0.8 * 0.20 + 0.2 * 2.00) + 0.05 * 10.00 = 0.532 + 0.5 = 1.032
+    assert_eq!(json["blended_per_million"], "1.032");
+    // use = $13 a day, 230 days
+    assert_eq!(json["use_year"], "2990");
     let a = &json["offers"][0];
     assert_eq!(a["label"], "Offer A");
     assert_eq!(a["years"][0]["headline"], "750000");
@@ -56,9 +62,20 @@ fn json_is_the_result_of_model_md() {
     assert_eq!(a["compute_to_base"], "0.5");
     assert_eq!(a["compute_share"], "0.3333333333333333333333333333");
     assert_eq!(a["token_keep_ratio"], "0");
+    // 250000 / 2990 = 83.612040133779264214046822742…
+    let multiple = a["use_multiple"].as_str().unwrap();
+    assert!(
+        multiple.starts_with("83.61204013377926421404682"),
+        "{multiple}"
+    );
     assert_eq!(
         a["flags"],
-        serde_json::json!(["one_in_five", "half_of_base", "no_personal_use"])
+        serde_json::json!([
+            "one_in_five",
+            "half_of_base",
+            "no_personal_use",
+            "beyond_use"
+        ])
     );
     assert!(json["compare"].is_null());
 }
@@ -94,11 +111,17 @@ fn prices_lists_every_preset_with_date_and_source() {
     let out = cli(&["--prices"]);
     assert!(out.status.success());
     let stdout = text(&out.stdout);
-    for id in ["claude-opus-4-7", "gpt-5-mini", "deepseek-chat"] {
+    for id in [
+        "claude-opus-5",
+        "claude-opus-4-7",
+        "gpt-5-mini",
+        "grok-4.5",
+        "deepseek-chat",
+    ] {
         assert!(stdout.contains(id), "{id}");
     }
     assert!(stdout.contains("2026-07-24"));
-    assert!(stdout.contains("claude-sonnet-4-6        Claude Sonnet 4.6          Anthropic         3         0.3       15 (default)"));
+    assert!(stdout.contains("claude-sonnet-5          Claude Sonnet 5            Anthropic         2         0.2       10 (default)"));
 }
 
 #[test]

@@ -95,7 +95,7 @@ fn bad_values_name_the_field_the_value_and_the_range() {
         ("vest", "10-x-90", "Vesting schedule (vest): \"10-x-90\" has entry 2 \"x\" that is not a number. Accepted: 1 to 10 yearly percentages separated by '-', each 0 or more and adding up to 100, such as 25-25-25-25 or 5-15-40-40."),
         ("imputed", "maybe", "Personal use taxed (imputed): \"maybe\" is neither 1 nor 0. Accepted: 1 (yes) or 0 (no)."),
         ("cur", "XYZ", "Currency (cur): \"XYZ\" is not a known currency code. Accepted: a 3-letter ISO 4217 currency code such as USD, EUR or GBP."),
-        ("label", "", "Offer name (label): \"\" is empty. Accepted: a plain-text name of 1 to 40 characters."),
+        ("label", "", "Offer name (label): \"\" is empty. Accepted: a plain-text name of 1 to 40 characters, without control or invisible formatting characters."),
     ];
     for (key, given, message) in cases {
         let error = parse_value(key, given).unwrap_err();
@@ -104,7 +104,7 @@ fn bad_values_name_the_field_the_value_and_the_range() {
         assert_eq!(error.given, given);
     }
     let model = parse_value("model", "gpt-4").unwrap_err().to_string();
-    assert!(model.starts_with("AI model (model): \"gpt-4\" is not a known model. Accepted: one of claude-opus-4-7, claude-sonnet-4-6,"), "{model}");
+    assert!(model.starts_with("AI model (model): \"gpt-4\" is not a known model. Accepted: one of claude-opus-5, claude-sonnet-5,"), "{model}");
     let long = parse_value("label", &"x".repeat(41)).unwrap_err();
     assert_eq!(long.problem, "is 41 characters long");
 }
@@ -127,7 +127,7 @@ fn values_in_range_are_read() {
         Ok(Value::Text("Big Co".into()))
     );
     assert_eq!(parse_value("imputed", "0"), Ok(Value::Bool(false)));
-    assert_eq!(parse_value("years", "10"), Ok(Value::Years(10)));
+    assert_eq!(parse_value("years", "10"), Ok(Value::Whole(10)));
 }
 
 #[test]
@@ -240,18 +240,88 @@ fn json_result_holds_exact_strings_and_nulls() {
     let projection =
         tokenworth::model::project(&parse("base=0&tokens=100k&b.tokens=0").scenario).unwrap();
     let json = codec::json::result(&projection);
-    assert_eq!(json.version, 1);
-    assert_eq!(json.model, "claude-sonnet-4-6");
-    assert_eq!(json.blended_per_million, "1.548");
+    assert_eq!(json.version, 2);
+    assert_eq!(json.model, "claude-sonnet-5");
+    assert_eq!(json.currency, "USD");
+    assert_eq!(json.fx, "1");
+    // 0.95 * (0.8 * 0.20 + 0.2 * 2.00) + 0.05 * 10.00 (PRICES.md)
+    assert_eq!(json.blended_per_million, "1.032");
+    // 13 * 230; 100000 / 2990 >= 2, and B has no budget
+    assert_eq!(json.use_year, "2990");
+    assert_eq!(json.offers[1].use_multiple.as_deref(), Some("0"));
     assert_eq!(json.offers[0].compute_to_base, None);
     assert_eq!(json.offers[0].compute_share, "1");
     assert_eq!(json.offers[1].token_keep_ratio, None);
     assert_eq!(json.offers[1].years[0].headline, "375000");
-    assert_eq!(json.offers[0].flags, vec!["one_in_five", "no_personal_use"]);
+    assert_eq!(
+        json.offers[0].flags,
+        vec!["one_in_five", "no_personal_use", "beyond_use"]
+    );
     let compare = json.compare.unwrap();
     // B's four years of base (1568860.125, see tests/model.rs) minus A's 4 x 100000 tokens.
     assert_eq!(compare.delta_headline, "1168860.125");
     assert!(!compare.headline_misleads);
+}
+
+/// Issue 10 point 7: bidi controls and other format characters would
+/// reorder the verdict sentence around a label. Every way text enters goes
+/// through `parse_value`, which refuses them and names the character.
+const FORMAT_CHAR_LABELS: &[(&str, &str)] = &[
+    ("Big\u{202E}Co", "U+202E"),  // right-to-left override
+    ("\u{2066}Big Co", "U+2066"), // left-to-right isolate
+    ("Big Co\u{2069}", "U+2069"), // pop directional isolate
+    ("Big\u{200B}Co", "U+200B"),  // zero-width space
+    ("Big\u{FEFF}Co", "U+FEFF"),  // zero-width no-break space
+    ("Big\u{2060}Co", "U+2060"),  // word joiner
+];
+
+#[test]
+fn labels_with_format_characters_are_refused_by_parse_value() {
+    for (label, code) in FORMAT_CHAR_LABELS {
+        let error = parse_value("b.label", label).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.starts_with("Offer name, Offer B (b.label): "),
+            "{message}"
+        );
+        assert!(message.contains(code), "{message}");
+        // The message itself carries no format character to reorder it.
+        assert!(
+            !message
+                .chars()
+                .any(tokenworth::model::input::is_format_char),
+            "{message}"
+        );
+        assert_eq!(error.given, *label);
+    }
+}
+
+#[test]
+fn labels_with_format_characters_are_refused_in_links() {
+    let parsed = parse("label=Big%E2%80%AECo&b.label=Startup%E2%81%A6");
+    let keys: Vec<_> = parsed.errors.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, vec!["label", "b.label"]);
+    assert!(parsed.errors[0].problem.contains("U+202E"));
+    assert!(parsed.errors[1].problem.contains("U+2066"));
+    assert_eq!(parsed.scenario.a.label, "Offer A");
+    assert_eq!(parsed.scenario.b.as_ref().unwrap().label, "Offer B");
+}
+
+#[test]
+fn labels_with_format_characters_are_refused_in_attributes_and_api_objects() {
+    let attrs = vec![
+        ("data-label".to_string(), "Big\u{202D}Co".to_string()),
+        ("data-b-label".to_string(), "Startup".to_string()),
+    ];
+    let parsed = parse_attributes(attrs);
+    assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+    assert!(parsed.errors[0].to_string().contains("U+202D"));
+    assert_eq!(parsed.scenario.a.label, "Offer A");
+    assert_eq!(parsed.scenario.b.as_ref().unwrap().label, "Startup");
+    // The JS API hands an object's entries to parse_pairs.
+    let pairs = vec![("label".to_string(), "\u{200F}Big Co".to_string())];
+    let parsed = codec::parse_pairs(pairs);
+    assert!(parsed.errors[0].to_string().contains("U+200F"));
 }
 
 /// `k0=1&k1=1&…`: `n` distinct keys that are not settings.

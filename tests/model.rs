@@ -13,7 +13,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use tokenworth::codec;
-use tokenworth::model::{project, ComputeError, Flag, Projection, Side};
+use tokenworth::model::{project, ComputeError, Flag, Projection, Side, Value};
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -40,7 +40,11 @@ fn top_quartile_engineer_is_475k_with_one_dollar_in_five_compute() {
     assert_eq!(a.compute_share, d("0.2105263157894736842105263158"));
     // 100000 / 375000 = 4/15.
     assert_eq!(a.compute_to_base, Some(d("0.2666666666666666666666666667")));
-    assert_eq!(a.flags, vec![Flag::OneInFive, Flag::NoPersonalUse]);
+    // 100000 >= 2 * 13 * 230 = 5980: beyond what a daily user spends.
+    assert_eq!(
+        a.flags,
+        vec![Flag::OneInFive, Flag::NoPersonalUse, Flag::BeyondUse]
+    );
 }
 
 #[test]
@@ -52,7 +56,12 @@ fn tokens_worth_half_the_base_again_make_a_750k_package() {
     assert_eq!(a.compute_share, d("0.3333333333333333333333333333"));
     assert_eq!(
         a.flags,
-        vec![Flag::OneInFive, Flag::HalfOfBase, Flag::NoPersonalUse]
+        vec![
+            Flag::OneInFive,
+            Flag::HalfOfBase,
+            Flag::NoPersonalUse,
+            Flag::BeyondUse
+        ]
     );
 }
 
@@ -132,7 +141,8 @@ fn taxes_personal_use_and_imputed_tax() {
     assert_eq!(a.cash_equivalent, d("2400"));
     assert_eq!(a.token_keep_ratio, Some(d("0.0288")));
     assert_eq!(a.compute_share, d("0.1428571428571428571428571429"));
-    assert!(a.flags.is_empty());
+    // 50000 >= 2 * 2990
+    assert_eq!(a.flags, vec![Flag::BeyondUse]);
 
     // Not taxed as income: the whole 2400 is kept.
     let b = &run(&format!("{q}&imputed=0")).offers[0];
@@ -171,27 +181,33 @@ fn equal_offers_do_not_mislead() {
 
 #[test]
 fn blended_prices_and_tokens_per_day() {
-    // Sonnet: input 0.8*0.30 + 0.2*3 = 0.84; blended 0.95*0.84 + 0.05*15 = 1.548.
+    // Sonnet 5 (default): input 0.8*0.20 + 0.2*2 = 0.56; blended
+    // 0.95*0.56 + 0.05*10 = 0.532 + 0.5 = 1.032.
     let p = run("");
-    assert_eq!(p.blended_per_million, d("1.548"));
-    // 100000 / 1.548 * 1e6 / 365, by hand to 50 digits.
+    assert_eq!(p.blended_per_million, d("1.032"));
+    // 100000 / 1.032 * 1e6 / 365, by hand (Python's decimal at 50 digits).
     assert!(close(
         p.offers[0].years[0].tokens_per_day,
-        "176984885.4907790874659304"
+        "265477328.2361686311988956143"
     ));
+    // Sonnet 4.6: input 0.8*0.30 + 0.2*3 = 0.84; blended 0.95*0.84 + 0.05*15 = 1.548.
+    assert_eq!(
+        run("model=claude-sonnet-4-6").blended_per_million,
+        d("1.548")
+    );
 
     // Opus: 0.8*0.5 + 0.2*5 = 1.4; 0.95*1.4 + 0.05*25 = 2.58.
     assert_eq!(run("model=claude-opus-4-7").blended_per_million, d("2.58"));
     // DeepSeek: 0.8*0.028 + 0.2*0.28 = 0.0784; 0.95*0.0784 + 0.05*0.42 = 0.09548.
     assert_eq!(run("model=deepseek-chat").blended_per_million, d("0.09548"));
     // All input, no cache: the plain input price.
-    assert_eq!(run("input=100&cache=0").blended_per_million, d("3"));
+    assert_eq!(run("input=100&cache=0").blended_per_million, d("2"));
     // Half price in year 2 doubles the tokens a day.
     let halved = run("decline=50");
-    assert_eq!(halved.offers[0].years[1].price_per_million, d("0.774"));
+    assert_eq!(halved.offers[0].years[1].price_per_million, d("0.516"));
     assert!(close(
         halved.offers[0].years[1].tokens_per_day,
-        "353969770.9815581749318608"
+        "530954656.4723372623977912286"
     ));
 }
 
@@ -204,7 +220,8 @@ fn flags_for_tooling_and_budgets_above_salary() {
             Flag::OneInFive,
             Flag::HalfOfBase,
             Flag::ExceedsBase,
-            Flag::RelabelledTooling
+            Flag::RelabelledTooling,
+            Flag::BeyondUse
         ]
     );
     assert_eq!(a.years[0].new_money, Decimal::ZERO);
@@ -268,7 +285,171 @@ fn invalid_scenarios_built_in_code_are_refused() {
     };
     s.a.vest = vec![d("50")];
     match project(&s) {
-        Err(ComputeError::Invalid { keys }) => assert_eq!(keys, vec!["tax", "vest"]),
+        Err(ComputeError::Invalid { keys }) => {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            assert_eq!(keys, vec!["tax", "vest"])
+        }
         other => panic!("expected invalid, got {other:?}"),
     }
+}
+
+#[test]
+fn the_model_says_why_a_value_is_out_of_range() {
+    use tokenworth::model::input::{FieldId, RangeProblem};
+    let vest = FieldId::Vest.def().kind;
+    assert_eq!(
+        vest.check(&Value::Vest(vec![d("10"), d("10")]), Decimal::ONE),
+        Err(RangeProblem::VestSum { sum: d("20") })
+    );
+    assert_eq!(
+        vest.check(
+            &Value::Vest(vec![d("10"), d("-10"), d("100")]),
+            Decimal::ONE
+        ),
+        Err(RangeProblem::VestNegative { entry: 2 })
+    );
+    assert_eq!(
+        vest.check(&Value::Vest(vec![d("10"); 11]), Decimal::ONE),
+        Err(RangeProblem::VestEntries { count: 11 })
+    );
+    let base = FieldId::Base.def().kind;
+    assert_eq!(
+        base.check(&Value::Number(d("-1")), Decimal::ONE),
+        Err(RangeProblem::Negative)
+    );
+    assert_eq!(
+        base.check(&Value::Number(d("1000000000.01")), Decimal::ONE),
+        Err(RangeProblem::AboveMax {
+            max: d("1000000000")
+        })
+    );
+    let label = FieldId::Label.def().kind;
+    assert_eq!(
+        label.check(&Value::Text("A\u{2067}B".into()), Decimal::ONE),
+        Err(RangeProblem::LabelFormatChars { ch: '\u{2067}' })
+    );
+    assert_eq!(
+        label.check(&Value::Text("x".repeat(41)), Decimal::ONE),
+        Err(RangeProblem::LabelTooLong { chars: 41 })
+    );
+}
+
+// ---- Model version 2: currencies and use (MODEL.md, "Currencies"). ----
+
+#[test]
+fn money_defaults_follow_the_currency_to_three_significant_digits() {
+    // EUR at 0.87868 per USD (PRICES.md):
+    // base 375000 * 0.87868 = 329505 -> 330000; tokens 100000 * 0.87868 = 87868 -> 87900;
+    // own 2400 * 0.87868 = 2108.832 -> 2110; use 13 * 0.87868 = 11.42284 -> 11.4.
+    let s = codec::parse("cur=EUR").scenario;
+    assert_eq!(s.a.base, d("330000"));
+    assert_eq!(s.a.tokens, d("87900"));
+    assert_eq!(s.a.own, d("2110"));
+    assert_eq!(s.use_per_day, d("11.4"));
+    assert_eq!(s.fx_rate(), Some(d("0.87868")));
+    // The link stays short: only cur differs from the defaults in EUR.
+    assert_eq!(codec::write(&s), "cur=EUR");
+    // A dollar figure typed in EUR is a change, written as such.
+    let typed = codec::parse("base=375k&cur=EUR").scenario;
+    assert_eq!(typed.a.base, d("375000"));
+    assert_eq!(codec::write(&typed), "cur=EUR&base=375k");
+}
+
+#[test]
+fn use_default_in_yen_is_2060() {
+    // 13 * 158.696 = 2063.048 -> 2060; a year of 230 days = 473800.
+    let p = run("cur=JPY");
+    assert_eq!(p.use_year, d("473800"));
+    assert_eq!(p.fx, d("158.696"));
+    assert_eq!(p.currency, "JPY");
+}
+
+#[test]
+fn token_prices_are_converted_with_fx() {
+    // 1.032 USD per million (see blended_prices_and_tokens_per_day) * 0.87868 = 0.90679776 EUR.
+    let p = run("cur=EUR&base=375k&tokens=100k");
+    assert_eq!(p.blended_per_million, d("0.90679776"));
+    // The headline claims hold in any currency for the same figures.
+    assert_eq!(p.offers[0].years[0].headline, d("475000"));
+    assert_eq!(
+        p.offers[0].compute_share,
+        d("0.2105263157894736842105263158")
+    );
+}
+
+#[test]
+fn fx_given_wins_over_the_table_for_defaults_too() {
+    // 375000 * 0.9 = 337500 -> 338000 (half away from zero); 100000 * 0.9 = 90000.
+    let s = codec::parse("cur=EUR&fx=0.9").scenario;
+    assert_eq!(s.a.base, d("338000"));
+    assert_eq!(s.a.tokens, d("90000"));
+    assert_eq!(s.fx_rate(), Some(d("0.9")));
+    assert_eq!(run("cur=EUR&fx=0.9").blended_per_million, d("0.9288"));
+    // fx=1 in EUR: the dollar figures.
+    assert_eq!(codec::parse("cur=EUR&fx=1").scenario.a.base, d("375000"));
+    assert_eq!(codec::write(&s), "cur=EUR&fx=0.9");
+}
+
+#[test]
+fn money_ranges_are_dollar_bounds_times_fx() {
+    // 1e9 * 0.87868 = 878,680,000 EUR, whichever order the keys come in.
+    let ok = codec::parse("base=878680000&cur=EUR");
+    assert!(ok.is_ok(), "{:?}", ok.errors);
+    let bad = codec::parse("base=878680000.01&cur=EUR");
+    assert_eq!(bad.errors.len(), 1);
+    let message = bad.errors[0].to_string();
+    assert!(message.contains("is out of range"), "{message}");
+    assert!(message.contains("0 to 878,680,000"), "{message}");
+}
+
+#[test]
+fn a_known_currency_without_a_rate_needs_fx() {
+    let parsed = codec::parse("cur=ISK");
+    assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+    let message = parsed.errors[0].to_string();
+    assert_eq!(parsed.errors[0].key, "fx");
+    assert!(message.starts_with("Exchange rate (fx): "), "{message}");
+    assert!(
+        message.contains("ISK has no built-in exchange rate"),
+        "{message}"
+    );
+    match project(&parsed.scenario) {
+        Err(ComputeError::Invalid { keys }) => assert_eq!(keys[0].to_string(), "fx"),
+        other => panic!("expected fx to be missing, got {other:?}"),
+    }
+    // With fx it computes: 375000 * 140 = 52,500,000 ISK base by default.
+    let s = codec::parse("cur=ISK&fx=140");
+    assert!(s.is_ok(), "{:?}", s.errors);
+    assert_eq!(s.scenario.a.base, d("52500000"));
+    for bad in ["0", "-1", "1000000.5", "0.1234567"] {
+        assert!(
+            !codec::parse(&format!("cur=ISK&fx={bad}")).is_ok(),
+            "fx={bad}"
+        );
+    }
+}
+
+#[test]
+fn use_multiple_of_a_100k_budget_is_about_33() {
+    // 100000 / (13 * 230) = 100000 / 2990 = 33.444816053511705685618729097…
+    let p = run("");
+    assert_eq!(p.use_year, d("2990"));
+    let multiple = p.offers[0].use_multiple.unwrap();
+    assert!(
+        close(multiple, "33.44481605351170568561872909699"),
+        "{multiple}"
+    );
+    assert_eq!(run("use=0").offers[0].use_multiple, None);
+}
+
+#[test]
+fn beyond_use_starts_at_twice_a_daily_users_year() {
+    // 2 * 2990 = 5980.
+    let has = |q: &str| run(q).offers[0].flags.contains(&Flag::BeyondUse);
+    assert!(has("tokens=5980"));
+    assert!(!has("tokens=5979.99"));
+    assert!(!has("use=0"));
+    // 10 days of $13 = 130 a year: 260 is twice that.
+    assert!(has("tokens=260&days=10"));
+    assert!(!has("tokens=259&days=10"));
 }

@@ -11,7 +11,7 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use tokenworth::codec::{self, parse, write};
-use tokenworth::model::{currency, prices, project, Offer, Scenario, Side};
+use tokenworth::model::{currency, prices, project, rates, Offer, Scenario, Side};
 
 /// A decimal with at most `dp` decimals between `lo` and `hi` (whole units).
 fn decimal(lo: i64, hi: i64, dp: u32) -> impl Strategy<Value = Decimal> {
@@ -94,21 +94,45 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             proptest::option::of(decimal(0, 100, 1)),
             decimal(0, 99, 2),
         ),
+        (
+            proptest::option::of(decimal(1, 1000, 6)),
+            money(1_000_000),
+            1u32..=366,
+        ),
         offer(Side::A),
         proptest::option::of(offer(Side::B)),
     )
         .prop_map(
-            |((years, tax, invest), (cur, model), (input, cache, decline), a, b)| Scenario {
-                years,
-                tax,
-                invest,
-                cur: cur.to_string(),
-                model: model.id.to_string(),
-                input,
-                cache,
-                decline,
+            |(
+                (years, tax, invest),
+                (cur, model),
+                (input, cache, decline),
+                (fx, use_per_day, days),
                 a,
                 b,
+            )| {
+                // Offers are generated in dollar ranges: a rate of at least 1
+                // keeps them in range in any currency (bounds are usd * fx).
+                let table_rate_fits = rates::reference_rate(cur).is_some_and(|r| r >= Decimal::ONE);
+                let fx = match fx {
+                    None if !table_rate_fits => Some(Decimal::ONE),
+                    fx => fx,
+                };
+                Scenario {
+                    years,
+                    tax,
+                    invest,
+                    cur: cur.to_string(),
+                    model: model.id.to_string(),
+                    input,
+                    cache,
+                    decline,
+                    fx,
+                    use_per_day,
+                    days,
+                    a,
+                    b,
+                }
             },
         )
 }
@@ -118,7 +142,7 @@ proptest! {
 
     #[test]
     fn generated_scenarios_are_valid(s in scenario()) {
-        prop_assert_eq!(s.invalid_keys(), Vec::<String>::new());
+        prop_assert_eq!(s.invalid_keys(), Vec::new());
     }
 
     #[test]

@@ -139,9 +139,10 @@ fn prices_table() -> String {
         ));
     }
     out.push_str(&format!(
-        "\nUSD per million tokens, read {} from {}.\nDefault mix: {}% input tokens, {}% of input read from the cache.",
+        "\nUSD per million tokens, read {} from {}.\n{}\nDefault mix: {}% input tokens, {}% of input read from the cache.",
         prices::PRICES_READ_ON,
         prices::PRICES_SOURCE,
+        prices::LONG_CONTEXT_NOTE,
         prices::PRESETS.first().map_or(95.into(), |p| p.default_input_share),
         prices::PRESETS.first().map_or(80.into(), |p| p.default_cache_share),
     ));
@@ -191,6 +192,14 @@ fn report(scenario: &Scenario, projection: &Projection) -> String {
             projection.model.name,
             grouped(essays(first.tokens_per_day))
         ));
+        if let Some(m) = offer.use_multiple {
+            out.push_str(&format!(
+                "Use multiple:            {}x what a daily coding-agent user spends in a year ({})\n",
+                m.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                    .normalize(),
+                money(projection.use_year)
+            ));
+        }
         for flag in &offer.flags {
             out.push_str(&format!("  * {}\n", explain::flag_text(*flag)));
         }
@@ -213,5 +222,12 @@ fn report(scenario: &Scenario, projection: &Projection) -> String {
         out.push('\n');
     }
     out.push_str(&explain::verdict(projection, scenario.years, &money));
+    if projection.currency != "USD" {
+        out.push_str(&format!(
+            "\nToken prices converted at {} {} per US dollar.",
+            projection.fx.normalize(),
+            projection.currency
+        ));
+    }
     out
 }

@@ -9,13 +9,16 @@ use crate::model::{Comparison, OfferProjection, Projection, Year};
 use super::money::plain_number;
 
 /// Version of the result format.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ResultJson {
     pub version: u32,
     pub model: String,
+    pub currency: String,
+    pub fx: String,
     pub blended_per_million: String,
+    pub use_year: String,
     pub offers: Vec<OfferJson>,
     pub compare: Option<CompareJson>,
 }
@@ -33,6 +36,7 @@ pub struct OfferJson {
     pub compute_to_base: Option<String>,
     pub token_keep_ratio: Option<String>,
     pub cash_equivalent: String,
+    pub use_multiple: Option<String>,
     pub flags: Vec<&'static str>,
 }
 
@@ -65,7 +69,10 @@ pub fn result(projection: &Projection) -> ResultJson {
     ResultJson {
         version: VERSION,
         model: projection.model.id.to_string(),
+        currency: projection.currency.clone(),
+        fx: plain_number(projection.fx),
         blended_per_million: plain_number(projection.blended_per_million),
+        use_year: plain_number(projection.use_year),
         offers: projection.offers.iter().map(offer).collect(),
         compare: projection.compare.as_ref().map(compare),
     }
@@ -84,6 +91,7 @@ fn offer(o: &OfferProjection) -> OfferJson {
         compute_to_base: o.compute_to_base.map(plain_number),
         token_keep_ratio: o.token_keep_ratio.map(plain_number),
         cash_equivalent: plain_number(o.cash_equivalent),
+        use_multiple: o.use_multiple.map(plain_number),
         flags: o.flags.iter().map(|f| f.id()).collect(),
     }
 }

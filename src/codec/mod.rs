@@ -11,7 +11,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::model::input::{self, field, split_key, Field, Kind, Value};
+use crate::model::input::{self, FullKey, Kind, RangeProblem, Side, Value, PERCENT_OF_BASE};
 use crate::model::prices::PRESETS;
 use money::NumberProblem;
 
@@ -20,7 +20,7 @@ pub use query::{parse, parse_attributes, parse_pairs, write, Parsed};
 /// A value the codec could not accept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// The full key, `b.base` for offer B.
+    /// The key as given, `b.base` for offer B.
     pub key: String,
     /// The value exactly as given.
     pub given: String,
@@ -37,7 +37,7 @@ impl fmt::Display for FieldError {
             "{} ({}): \"{}\" {}. Accepted: {}.",
             display_name(&self.key),
             self.key,
-            self.given,
+            visible(&self.given),
             self.problem,
             self.accepted
         )
@@ -46,83 +46,166 @@ impl fmt::Display for FieldError {
 
 impl std::error::Error for FieldError {}
 
-/// "Base salary" for `base`, "Base salary, Offer B" for `b.base`.
+/// The given text with format characters written as `<U+202E>`: echoed raw,
+/// a bidi override would reorder the message that reports it.
+fn visible(given: &str) -> String {
+    given
+        .chars()
+        .map(|c| {
+            if input::is_format_char(c) {
+                format!("<{}>", code_point(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// `U+202E`.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+/// "Base salary" for `base`, "Base salary, Offer B" for `b.base`; an
+/// unknown key as given.
 pub fn display_name(full_key: &str) -> String {
-    let (side, key) = split_key(full_key);
-    match (field(key), side) {
-        (Some(f), input::Side::B) => format!("{}, Offer B", f.name),
-        (Some(f), input::Side::A) => f.name.to_string(),
-        (None, _) => full_key.to_string(),
+    match FullKey::parse(full_key) {
+        Ok(key) => field_name(key),
+        Err(_) => full_key.to_string(),
     }
 }
 
-/// What a field accepts, in words.
-pub fn accepted(kind: Kind) -> String {
+/// "Base salary" for `base`, "Base salary, Offer B" for `b.base`.
+pub fn field_name(key: FullKey) -> String {
+    match key.side {
+        Side::B => format!("{}, Offer B", key.def().name),
+        Side::A => key.def().name.to_string(),
+    }
+}
+
+/// What a field accepts, in words, for a currency at `fx` units per US
+/// dollar (money ranges are dollar figures converted).
+pub fn accepted(kind: Kind, fx: Decimal) -> String {
     match kind {
         Kind::Money { max } => format!(
             "an amount from 0 to {}, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals",
-            crate::numbers::grouped(Decimal::from(max))
+            crate::numbers::grouped(Decimal::from(max).checked_mul(fx).unwrap_or(Decimal::MAX))
         ),
         Kind::Percent { min, max } => format!(
             "a percent from {min} to {max}, written as a plain number such as 3 or 4.5 (at most 4 decimals)"
         ),
-        Kind::Years { min, max } => format!("a whole number of years from {min} to {max}"),
+        Kind::Whole { min, max, unit } => format!("a whole number of {unit} from {min} to {max}"),
         Kind::Bool => "1 (yes) or 0 (no)".to_string(),
         Kind::Vest => "1 to 10 yearly percentages separated by '-', each 0 or more and adding up to 100, such as 25-25-25-25 or 5-15-40-40".to_string(),
-        Kind::Label => "a plain-text name of 1 to 40 characters".to_string(),
+        Kind::Label => "a plain-text name of 1 to 40 characters, without control or invisible formatting characters".to_string(),
         Kind::Currency => "a 3-letter ISO 4217 currency code such as USD, EUR or GBP".to_string(),
         Kind::Model => format!(
             "one of {}",
             PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
         ),
+        Kind::Fx => format!(
+            "the units of the currency one US dollar buys, more than 0 and at most {}, with at most {} decimals, such as 0.87868 for EUR",
+            crate::numbers::grouped(Decimal::from(input::FX_MAX)),
+            input::FX_DECIMALS
+        ),
     }
 }
 
-/// Parses what was typed or given for a full key (`base`, `b.vest`).
+/// Why a value is out of range, in words (the model decides which).
+pub fn describe(problem: &RangeProblem) -> String {
+    match problem {
+        RangeProblem::WrongKind => "is not the kind of value this field holds".to_string(),
+        RangeProblem::Negative => "is negative".to_string(),
+        RangeProblem::NotPositive => "is not more than 0".to_string(),
+        RangeProblem::TooManyDecimals { max } => format!("has more than {max} decimals"),
+        RangeProblem::BelowMin { .. } | RangeProblem::AboveMax { .. } => {
+            "is out of range".to_string()
+        }
+        RangeProblem::VestEntries { count } => format!("has {count} entries"),
+        RangeProblem::VestNegative { entry } => format!("has a negative entry (entry {entry})"),
+        RangeProblem::VestDecimals { entry } => {
+            format!("has an entry with more than 4 decimals (entry {entry})")
+        }
+        RangeProblem::VestSum { sum } => {
+            format!("adds up to {}, not 100", money::plain_number(*sum))
+        }
+        RangeProblem::LabelEmpty => "is empty".to_string(),
+        RangeProblem::LabelTooLong { chars } => format!("is {chars} characters long"),
+        RangeProblem::LabelSpaces => "starts or ends with a space".to_string(),
+        RangeProblem::LabelControlChars { ch } => {
+            format!("contains the control character {}", code_point(*ch))
+        }
+        RangeProblem::LabelFormatChars { ch } => format!(
+            "contains the invisible formatting character {}, which can reorder or hide the text around it",
+            code_point(*ch)
+        ),
+        RangeProblem::UnknownCurrency => "is not a known currency code".to_string(),
+        RangeProblem::UnknownModel => "is not a known model".to_string(),
+        RangeProblem::FxMissing { currency } => format!(
+            "is not given, and {currency} has no built-in exchange rate: give fx, the units of {currency} per US dollar"
+        ),
+    }
+}
+
+/// Parses what was typed or given for a full key written as text
+/// (`base`, `b.vest`), in US dollars.
 pub fn parse_value(full_key: &str, given: &str) -> Result<Value, FieldError> {
-    let (_, key) = split_key(full_key);
-    let Some(field) = field(key) else {
-        return Err(FieldError {
+    match FullKey::parse(full_key) {
+        Ok(key) => parse_field(key, given, Decimal::ONE),
+        Err(_) => Err(FieldError {
             key: full_key.to_string(),
             given: given.to_string(),
             problem: "is not a known key".to_string(),
             accepted: "the keys listed in the model documentation".to_string(),
-        });
-    };
-    let fail = |problem: String| FieldError {
-        key: full_key.to_string(),
-        given: given.to_string(),
-        problem,
-        accepted: accepted(field.kind),
-    };
-    let value = read(field, given).map_err(fail)?;
-    if field.kind.accepts(&value) {
-        Ok(value)
-    } else {
-        Err(fail(range_problem(field, &value)))
+        }),
     }
 }
 
-/// The text as a value of the field's kind, before the range check.
-fn read(field: &Field, given: &str) -> Result<Value, String> {
+/// Parses what was typed or given for a field: read as the field's kind,
+/// then checked by the model. Money ranges follow the scenario's currency
+/// at `fx` units per US dollar, so `cur` and `fx` are read first.
+pub fn parse_field(key: FullKey, given: &str, fx: Decimal) -> Result<Value, FieldError> {
+    let field = key.def();
+    let fail = |problem: String| FieldError {
+        key: key.to_string(),
+        given: given.to_string(),
+        problem,
+        accepted: accepted(field.kind, fx),
+    };
+    let value = read(field.kind, given).map_err(fail)?;
+    field
+        .kind
+        .check(&value, fx)
+        .map_err(|problem| fail(describe(&problem)))?;
+    Ok(value)
+}
+
+/// A number problem in words; an empty field and text with no number in
+/// it are told apart.
+fn number_problem(text: &str, problem: NumberProblem) -> String {
+    if text.is_empty() {
+        NumberProblem::Empty.describe().to_string()
+    } else if problem == NumberProblem::Empty {
+        NumberProblem::NotANumber.describe().to_string()
+    } else {
+        problem.describe().to_string()
+    }
+}
+
+/// The text as a value of the kind, before the range check.
+fn read(kind: Kind, given: &str) -> Result<Value, String> {
     let text = given.trim();
     let number = |result: Result<Decimal, NumberProblem>| {
-        result.map(Value::Number).map_err(|p| {
-            if text.is_empty() {
-                NumberProblem::Empty.describe().to_string()
-            } else if p == NumberProblem::Empty {
-                NumberProblem::NotANumber.describe().to_string()
-            } else {
-                p.describe().to_string()
-            }
-        })
+        result
+            .map(Value::Number)
+            .map_err(|p| number_problem(text, p))
     };
-    match field.kind {
+    match kind {
         Kind::Money { .. } => number(money::parse_money(text)),
         Kind::Percent { .. } => number(money::parse_percent(text)),
-        Kind::Years { .. } => text
+        Kind::Whole { .. } => text
             .parse::<u32>()
-            .map(Value::Years)
+            .map(Value::Whole)
             .map_err(|_| "is not a whole number".to_string()),
         Kind::Bool => match text.to_ascii_lowercase().as_str() {
             "1" | "true" | "yes" | "on" => Ok(Value::Bool(true)),
@@ -133,7 +216,24 @@ fn read(field: &Field, given: &str) -> Result<Value, String> {
         Kind::Label => Ok(Value::Text(text.to_string())),
         Kind::Currency => Ok(Value::Text(text.to_ascii_uppercase())),
         Kind::Model => Ok(Value::Text(text.to_ascii_lowercase())),
+        Kind::Fx => number(money::parse_number(text)),
     }
+}
+
+/// The error for a scenario whose currency needs `fx` and has none, if so.
+pub fn missing_fx(scenario: &crate::model::Scenario) -> Option<FieldError> {
+    scenario
+        .problems()
+        .into_iter()
+        .find_map(|(key, problem)| match problem {
+            RangeProblem::FxMissing { .. } => Some(FieldError {
+                key: key.to_string(),
+                given: String::new(),
+                problem: describe(&problem),
+                accepted: accepted(Kind::Fx, Decimal::ONE),
+            }),
+            _ => None,
+        })
 }
 
 fn read_vest(text: &str) -> Result<Value, String> {
@@ -150,58 +250,14 @@ fn read_vest(text: &str) -> Result<Value, String> {
     Ok(Value::Vest(vest))
 }
 
-/// Why a well-formed value is out of range.
-fn range_problem(field: &Field, value: &Value) -> String {
-    match (field.kind, value) {
-        (Kind::Money { .. }, Value::Number(d)) if *d < Decimal::ZERO => "is negative".to_string(),
-        (Kind::Money { .. }, Value::Number(d)) if d.normalize().scale() > input::MONEY_DECIMALS => {
-            "has more than 2 decimals".to_string()
-        }
-        (Kind::Percent { .. }, Value::Number(d))
-            if d.normalize().scale() > input::PERCENT_DECIMALS =>
-        {
-            "has more than 4 decimals".to_string()
-        }
-        (Kind::Vest, Value::Vest(v)) => vest_problem(v),
-        (Kind::Label, Value::Text(t)) if t.is_empty() => "is empty".to_string(),
-        (Kind::Label, Value::Text(t)) if t.chars().count() > input::LABEL_MAX_CHARS => {
-            format!("is {} characters long", t.chars().count())
-        }
-        (Kind::Label, _) => "contains control characters".to_string(),
-        (Kind::Currency, _) => "is not a known currency code".to_string(),
-        (Kind::Model, _) => "is not a known model".to_string(),
-        _ => "is out of range".to_string(),
-    }
-}
-
-fn vest_problem(vest: &[Decimal]) -> String {
-    let (_, most) = input::VEST_ENTRIES;
-    if vest.len() > most {
-        return format!("has {} entries", vest.len());
-    }
-    if vest.iter().any(|v| *v < Decimal::ZERO) {
-        return "has a negative entry".to_string();
-    }
-    if vest
-        .iter()
-        .any(|v| v.normalize().scale() > input::PERCENT_DECIMALS)
-    {
-        return "has an entry with more than 4 decimals".to_string();
-    }
-    let sum: Decimal = vest.iter().sum();
-    format!("adds up to {}, not 100", money::plain_number(sum))
-}
-
-/// Writes a field's value the way `parse_value` reads it back.
-pub fn write_value(full_key: &str, value: &Value) -> String {
-    let (_, key) = split_key(full_key);
-    let kind = field(key).map(|f| f.kind);
+/// Writes a field's value the way `parse_field` reads it back.
+pub fn write_value(key: FullKey, value: &Value) -> String {
     match value {
-        Value::Number(d) => match kind {
-            Some(Kind::Money { .. }) => money::write_money(*d),
+        Value::Number(d) => match key.def().kind {
+            Kind::Money { .. } => money::write_money(*d),
             _ => money::plain_number(*d),
         },
-        Value::Years(y) => y.to_string(),
+        Value::Whole(y) => y.to_string(),
         Value::Bool(b) => if *b { "1" } else { "0" }.to_string(),
         Value::Vest(v) => v
             .iter()
@@ -209,41 +265,36 @@ pub fn write_value(full_key: &str, value: &Value) -> String {
             .collect::<Vec<_>>()
             .join("-"),
         Value::Text(t) => t.clone(),
-        Value::PresetDefault => String::new(),
+        Value::Auto => String::new(),
     }
 }
 
-/// Most percent of another amount accepted by [`parse_percent_of`].
-pub const PERCENT_OF_MAX: i64 = 1000;
-
 /// A money field typed as a percent of another amount (the token budget as
-/// "% of base"): the amount `of * given / 100`, rounded to cents, then checked
-/// like a typed amount. Errors name the field as [`parse_value`] does.
-pub fn parse_percent_of(full_key: &str, given: &str, of: Decimal) -> Result<Value, FieldError> {
-    let fail = |problem: &str| FieldError {
-        key: full_key.to_string(),
+/// "% of base", of kind [`PERCENT_OF_BASE`]): the amount `of * given / 100`,
+/// rounded to cents, then checked like a typed amount. Errors name the field
+/// as [`parse_field`] does.
+pub fn parse_percent_of(
+    key: FullKey,
+    given: &str,
+    of: Decimal,
+    fx: Decimal,
+) -> Result<Value, FieldError> {
+    let fail = |problem: String| FieldError {
+        key: key.to_string(),
         given: given.to_string(),
-        problem: problem.to_string(),
-        accepted: format!(
-            "a percent of the base salary from 0 to {PERCENT_OF_MAX}, such as 25 or 26.5"
-        ),
+        problem,
+        accepted: match PERCENT_OF_BASE {
+            Kind::Percent { min, max } => {
+                format!("a percent of the base salary from {min} to {max}, such as 25 or 26.5")
+            }
+            other => accepted(other, fx),
+        },
     };
     let text = given.trim();
-    let pct = money::parse_percent(text).map_err(|p| {
-        fail(if text.is_empty() {
-            NumberProblem::Empty.describe()
-        } else if p == NumberProblem::Empty {
-            NumberProblem::NotANumber.describe()
-        } else {
-            p.describe()
-        })
-    })?;
-    if pct < Decimal::ZERO
-        || pct > Decimal::from(PERCENT_OF_MAX)
-        || pct.normalize().scale() > input::PERCENT_DECIMALS
-    {
-        return Err(fail("is out of range"));
-    }
+    let pct = money::parse_percent(text).map_err(|p| fail(number_problem(text, p)))?;
+    PERCENT_OF_BASE
+        .check(&Value::Number(pct), fx)
+        .map_err(|p| fail(describe(&p)))?;
     let amount = of
         .checked_mul(pct)
         .map(|x| {
@@ -252,8 +303,8 @@ pub fn parse_percent_of(full_key: &str, given: &str, of: Decimal) -> Result<Valu
                 rust_decimal::RoundingStrategy::MidpointAwayFromZero,
             )
         })
-        .ok_or_else(|| fail("is too large"))?;
-    parse_value(full_key, &money::plain_number(amount)).map_err(|e| FieldError {
+        .ok_or_else(|| fail("is too large".to_string()))?;
+    parse_field(key, &money::plain_number(amount), fx).map_err(|e| FieldError {
         given: given.to_string(),
         ..e
     })

@@ -67,6 +67,18 @@ pub fn parse_percent(text: &str) -> Result<Decimal, NumberProblem> {
     Ok(if negative { -value } else { value })
 }
 
+/// A plain number with an optional sign and thousands commas (an exchange
+/// rate: `158.696`, `17,862.5`).
+pub fn parse_number(text: &str) -> Result<Decimal, NumberProblem> {
+    let trimmed = text.trim();
+    let (negative, digits) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
+    };
+    let value = parse_plain(digits, true)?;
+    Ok(if negative { -value } else { value })
+}
+
 /// Unsigned digits with an optional fraction; commas as thousands
 /// separators when `grouping` is allowed (groups of three).
 fn parse_plain(text: &str, grouping: bool) -> Result<Decimal, NumberProblem> {

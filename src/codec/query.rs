@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use crate::model::input::{field, split_key, Offer, Side, FIELDS};
+use crate::model::input::{FieldId, FullKey, KeyProblem, Offer, Side, FIELDS};
 use crate::model::{Scenario, Value};
 
 use super::keys::{self, Presentation};
-use super::{parse_value, write_value, FieldError};
+use super::{parse_field, write_value, FieldError};
 
 /// A parsed scenario: the valid part applied over the defaults, every error,
 /// and notices about what was ignored.
@@ -97,29 +97,41 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
             }
         }
     }
+    // cur and fx first: money defaults and ranges follow the currency
+    // (MODEL.md, "Currencies"), and setting them converts the defaults.
+    let (units, rest): (Vec<_>, Vec<_>) = order
+        .into_iter()
+        .partition(|(key, _, _)| sets_the_currency(key));
+    let mut units_ok = true;
     let mut unknown = 0usize;
-    for (key, value, repeated) in order {
+    for (key, value, repeated) in units.into_iter().chain(rest) {
         // A repeated key stays at its default: neither value is applied.
         if repeated {
+            units_ok &= !sets_the_currency(key);
             continue;
         }
-        let (side, bare) = split_key(key);
-        let known = field(bare).is_some_and(|f| f.per_offer || side == Side::A);
-        if !known {
-            unknown += 1;
-            if unknown <= MAX_UNKNOWN_NOTICES {
-                parsed.notices.push(unknown_notice(key));
+        let full = match FullKey::parse(key) {
+            Ok(full) => full,
+            Err(problem) => {
+                unknown += 1;
+                if unknown <= MAX_UNKNOWN_NOTICES {
+                    parsed.notices.push(unknown_notice(key, problem));
+                }
+                continue;
             }
-            continue;
+        };
+        let fx = parsed.scenario.money_fx();
+        if full.side == Side::B && parsed.scenario.b.is_none() {
+            parsed.scenario.b = Some(Offer::default_in(Side::B, fx));
         }
-        if side == Side::B && parsed.scenario.b.is_none() {
-            parsed.scenario.b = Some(Offer::default_for(Side::B));
-        }
-        match parse_value(key, value) {
+        match parse_field(full, value, fx) {
             Ok(v) => {
-                parsed.scenario.set(key, v);
+                parsed.scenario.set(full, v);
             }
-            Err(e) => parsed.errors.push(e),
+            Err(e) => {
+                units_ok &= !matches!(full.field, FieldId::Cur | FieldId::Fx);
+                parsed.errors.push(e);
+            }
         }
     }
     if unknown > MAX_UNKNOWN_NOTICES {
@@ -128,27 +140,38 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
             unknown - MAX_UNKNOWN_NOTICES
         ));
     }
+    if units_ok {
+        parsed.errors.extend(super::missing_fx(&parsed.scenario));
+    }
     // Keep error order stable: the order of the fields, A before B.
     parsed.errors.sort_by_key(|e| key_order(&e.key));
     parsed
 }
 
-fn unknown_notice(key: &str) -> String {
-    let (side, bare) = split_key(key);
-    if side == Side::B && field(bare).is_some() {
-        format!("Ignored \"{key}\": {bare} applies to both offers, so it has no b. form.")
-    } else {
-        format!("Ignored \"{key}\": it is not a tokenworth setting.")
+/// `cur` or `fx`: the keys money defaults and ranges depend on.
+fn sets_the_currency(key: &str) -> bool {
+    matches!(
+        FullKey::parse(key).map(|k| k.field),
+        Ok(FieldId::Cur | FieldId::Fx)
+    )
+}
+
+fn unknown_notice(key: &str, problem: KeyProblem) -> String {
+    match problem {
+        KeyProblem::NoOfferB(field) => format!(
+            "Ignored \"{key}\": {} applies to both offers, so it has no b. form.",
+            field.key()
+        ),
+        KeyProblem::Unknown => format!("Ignored \"{key}\": it is not a tokenworth setting."),
     }
 }
 
+/// Fields in table order, A before B; keys that are no field last.
 fn key_order(full_key: &str) -> (usize, usize) {
-    let (side, bare) = split_key(full_key);
-    let index = FIELDS
-        .iter()
-        .position(|f| f.key == bare)
-        .unwrap_or(FIELDS.len());
-    (side as usize, index)
+    match FullKey::parse(full_key) {
+        Ok(key) => (key.side as usize, key.field as usize),
+        Err(_) => (2, 0),
+    }
 }
 
 /// Reads a host element's attributes (`data-base`, `data-b-base`,
@@ -181,20 +204,30 @@ pub fn parse_attributes(attrs: impl IntoIterator<Item = (String, String)>) -> Pa
 }
 
 /// The shortest query string (no `?`) that parses back to `scenario`: only
-/// keys that differ from the defaults, in the order of `FIELDS`. Offer B
-/// writes at least its label, so that it exists when read back.
+/// keys that differ from the defaults in the scenario's currency, in the
+/// order of `FIELDS`. Offer B writes at least its label, so that it exists
+/// when read back.
 pub fn write(scenario: &Scenario) -> String {
-    let defaults = Scenario::default();
+    // cur and fx against the plain defaults, everything else against the
+    // defaults in the scenario's currency.
+    let plain = Scenario::default();
+    let defaults = Scenario::defaults_in(&scenario.cur, scenario.fx);
+    let fx = scenario.money_fx();
     let mut parts = Vec::new();
-    for f in FIELDS.iter().filter(|f| !f.per_offer) {
-        push_if_changed(&mut parts, f.key, scenario.get(f.key), defaults.get(f.key));
+    for f in FIELDS.iter().filter(|f| !f.id.per_offer()) {
+        let key = FullKey::a(f.id);
+        let default = match f.id {
+            FieldId::Cur | FieldId::Fx => plain.get(key),
+            _ => defaults.get(key),
+        };
+        push_if_changed(&mut parts, key, scenario.get(key), default);
     }
     for (side, offer) in scenario.offers() {
-        let default_offer = Offer::default_for(side);
+        let default_offer = Offer::default_in(side, fx);
         let before = parts.len();
-        for f in FIELDS.iter().filter(|f| f.per_offer) {
-            let key = format!("{}{}", side.prefix(), f.key);
-            push_if_changed(&mut parts, &key, offer.get(f.key), default_offer.get(f.key));
+        for f in FIELDS.iter().filter(|f| f.id.per_offer()) {
+            let key = FullKey::of(side, f.id);
+            push_if_changed(&mut parts, key, offer.get(f.id), default_offer.get(f.id));
         }
         if side == Side::B && parts.len() == before {
             parts.push(format!("b.label={}", encode(&offer.label)));
@@ -205,12 +238,12 @@ pub fn write(scenario: &Scenario) -> String {
 
 fn push_if_changed(
     parts: &mut Vec<String>,
-    key: &str,
+    key: FullKey,
     value: Option<Value>,
     default: Option<Value>,
 ) {
     if let Some(value) = value {
-        if Some(&value) != default.as_ref() && value != Value::PresetDefault {
+        if Some(&value) != default.as_ref() && value != Value::Auto {
             parts.push(format!("{key}={}", encode(&write_value(key, &value))));
         }
     }

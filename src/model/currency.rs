@@ -1,5 +1,6 @@
-//! ISO 4217 codes the calculator displays money in. The model does not
-//! convert: the currency only names the unit every amount is written in.
+//! ISO 4217 codes the calculator writes money in. Amounts are in the
+//! scenario's currency; only token prices are converted, with `fx` (see
+//! `rates`).
 
 /// Active ISO 4217 codes (funds and precious metals left out).
 pub const KNOWN: &[&str] = &[

@@ -5,7 +5,10 @@ pub mod currency;
 pub mod input;
 pub mod prices;
 pub mod project;
+pub mod rates;
 
-pub use input::{Field, Kind, Offer, Scenario, Side, Value, FIELDS};
+pub use input::{
+    Field, FieldId, FullKey, Kind, Offer, RangeProblem, Scenario, Side, Value, FIELDS,
+};
 pub use prices::Preset;
 pub use project::{project, Comparison, ComputeError, Flag, OfferProjection, Projection, Year};

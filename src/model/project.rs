@@ -9,7 +9,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::input::{Offer, Scenario, Side};
+use super::input::{FieldId, FullKey, Offer, Scenario, Side};
 use super::prices::{self, Preset};
 
 /// Why a scenario could not be computed.
@@ -17,7 +17,7 @@ use super::prices::{self, Preset};
 pub enum ComputeError {
     /// Fields out of range (full keys such as `b.base`). The codec names the
     /// reason; this only guards scenarios built in code.
-    Invalid { keys: Vec<String> },
+    Invalid { keys: Vec<FullKey> },
     /// A figure grew beyond what `Decimal` holds.
     Overflow {
         offer: String,
@@ -30,6 +30,7 @@ impl fmt::Display for ComputeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ComputeError::Invalid { keys } => {
+                let keys: Vec<String> = keys.iter().map(FullKey::to_string).collect();
                 write!(f, "these inputs are out of range: {}", keys.join(", "))
             }
             ComputeError::Overflow {
@@ -85,6 +86,9 @@ pub enum Flag {
     ExceedsBase,
     NoPersonalUse,
     RelabelledTooling,
+    /// The budget is at least twice what a daily coding-agent user spends
+    /// in a year.
+    BeyondUse,
 }
 
 impl Flag {
@@ -96,6 +100,7 @@ impl Flag {
             Flag::ExceedsBase => "exceeds_base",
             Flag::NoPersonalUse => "no_personal_use",
             Flag::RelabelledTooling => "relabelled_tooling",
+            Flag::BeyondUse => "beyond_use",
         }
     }
 }
@@ -119,7 +124,8 @@ pub struct Year {
     pub token_value: Decimal,
     pub worth: Decimal,
     pub new_money: Decimal,
-    /// USD per million tokens this year, after the price decline.
+    /// Price per million tokens this year in the scenario's currency, after
+    /// the price decline.
     pub price_per_million: Decimal,
     pub tokens_per_day: Decimal,
 }
@@ -139,6 +145,9 @@ pub struct OfferProjection {
     pub compute_to_base: Option<Decimal>,
     pub token_keep_ratio: Option<Decimal>,
     pub cash_equivalent: Decimal,
+    /// Year-1 budget over what a daily coding-agent user spends in a year;
+    /// `None` when that is 0.
+    pub use_multiple: Option<Decimal>,
     pub flags: Vec<Flag>,
 }
 
@@ -176,8 +185,15 @@ impl Comparison {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Projection {
     pub model: &'static Preset,
-    /// USD per million tokens in year 1 for the scenario's token mix.
+    /// The ISO 4217 code every amount is in.
+    pub currency: String,
+    /// Units of the currency per US dollar used to price tokens.
+    pub fx: Decimal,
+    /// Price per million tokens in year 1 for the scenario's token mix, in
+    /// the scenario's currency.
     pub blended_per_million: Decimal,
+    /// What a daily coding-agent user spends in a year: `use * days`.
+    pub use_year: Decimal,
     pub offers: Vec<OfferProjection>,
     pub compare: Option<Comparison>,
 }
@@ -189,16 +205,27 @@ pub fn project(scenario: &Scenario) -> Result<Projection, ComputeError> {
         return Err(ComputeError::Invalid { keys });
     }
     let model = prices::preset(&scenario.model).ok_or_else(|| ComputeError::Invalid {
-        keys: vec!["model".to_string()],
+        keys: vec![FullKey::a(FieldId::Model)],
+    })?;
+    let fx = scenario.fx_rate().ok_or_else(|| ComputeError::Invalid {
+        keys: vec![FullKey::a(FieldId::Fx)],
     })?;
     let input = scenario.input.unwrap_or(model.default_input_share);
     let cache = scenario.cache.unwrap_or(model.default_cache_share);
-    let blended_per_million = model.blended_per_million(input, cache);
+    let scenario_overflow = |figure: &'static str| ComputeError::Overflow {
+        offer: "the scenario".to_string(),
+        year: 1,
+        figure,
+    };
+    let blended_per_million = mul(model.blended_per_million(input, cache), fx)
+        .map_err(|Overflow| scenario_overflow("the price per token"))?;
+    let use_year = mul(scenario.use_per_day, Decimal::from(scenario.days))
+        .map_err(|Overflow| scenario_overflow("the yearly use"))?;
 
     let offers = scenario
         .offers()
         .into_iter()
-        .map(|(side, offer)| project_offer(scenario, side, offer, blended_per_million))
+        .map(|(side, offer)| project_offer(scenario, side, offer, blended_per_million, use_year))
         .collect::<Result<Vec<_>, _>>()?;
     let compare = match offers.as_slice() {
         [a, b] => Some(compare(a, b).map_err(|Overflow| ComputeError::Overflow {
@@ -210,7 +237,10 @@ pub fn project(scenario: &Scenario) -> Result<Projection, ComputeError> {
     };
     Ok(Projection {
         model,
+        currency: scenario.cur.clone(),
+        fx,
         blended_per_million,
+        use_year,
         offers,
         compare,
     })
@@ -221,6 +251,7 @@ fn project_offer(
     side: Side,
     offer: &Offer,
     blended_per_million: Decimal,
+    use_year: Decimal,
 ) -> Result<OfferProjection, ComputeError> {
     let overflow = |year: u32, figure: &'static str| ComputeError::Overflow {
         offer: offer.label.clone(),
@@ -274,6 +305,11 @@ fn project_offer(
     // tax is at most 99 %, so 1 - tax is never zero.
     let cash_equivalent =
         div(token_value_1, Decimal::ONE - fraction(scenario.tax)).map_err(ratio_error)?;
+    let use_multiple = if use_year.is_zero() {
+        None
+    } else {
+        Some(div(tokens_1, use_year).map_err(ratio_error)?)
+    };
 
     let mut flags = Vec::new();
     if compute_share >= Decimal::new(20, 2) {
@@ -291,6 +327,10 @@ fn project_offer(
     if tokens_1 > Decimal::ZERO && offer.standard >= tokens_1 {
         flags.push(Flag::RelabelledTooling);
     }
+    // use_year is at most 1e6 * fx * 366, so doubling it cannot overflow.
+    if use_year > Decimal::ZERO && tokens_1 >= use_year * Decimal::TWO {
+        flags.push(Flag::BeyondUse);
+    }
 
     Ok(OfferProjection {
         side,
@@ -305,6 +345,7 @@ fn project_offer(
         compute_to_base,
         token_keep_ratio,
         cash_equivalent,
+        use_multiple,
         flags,
     })
 }

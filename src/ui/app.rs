@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::codec::Parsed;
-use crate::model::Side;
+use crate::model::{FieldId, FullKey, Side};
 use crate::publish::{Section, Theme, WidgetConfig};
 use crate::ui::embed_panel::EmbedPanel;
 use crate::ui::form::Form;
@@ -22,9 +22,9 @@ use crate::ui::results::{
 
 /// What the reader did.
 pub enum Action {
-    Edit(String, String),
+    Edit(FullKey, String),
     EditPct(Side, String),
-    Blur(String),
+    Blur(FullKey),
     BlurPct(Side),
     PctMode(Side, bool),
     AddOfferB,
@@ -45,12 +45,12 @@ impl Reducible for FormState {
         let mut form = self.form.clone();
         match action {
             Action::Edit(key, text) => {
-                form.edit(&key, &text);
+                form.edit(key, &text);
             }
             Action::EditPct(side, text) => {
                 form.edit_pct(side, &text);
             }
-            Action::Blur(key) => form.blur(&key),
+            Action::Blur(key) => form.blur(key),
             Action::BlurPct(side) => form.blur_pct(side),
             Action::PctMode(side, on) => form.set_pct_mode(side, on),
             Action::AddOfferB => form.add_offer_b(),
@@ -138,7 +138,7 @@ pub fn app(props: &AppProps) -> Html {
         .scenario
         .b
         .is_some()
-        .then(|| ctx.text_field("label", Some("Rename the offer.")));
+        .then(|| ctx.text_field(FieldId::Label));
     let groups = html! {
         <>
             <Pay />

@@ -12,12 +12,15 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::codec::{self, money, Parsed};
-use crate::model::input::{field, split_key, Kind, Offer, Side};
+use crate::model::input::{FieldId, FullKey, Kind, Offer, Side};
 use crate::model::{project, Projection, Scenario, Value};
 
-/// The key under which the "% of base" text of a token budget is kept.
-fn pct_key(side: Side) -> String {
-    format!("{}tokens%", side.prefix())
+/// A text box of the form: a field, or an offer's token budget typed as a
+/// percent of its base salary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Entry {
+    Field(FullKey),
+    TokensPercentOfBase(Side),
 }
 
 fn side_index(side: Side) -> usize {
@@ -25,6 +28,10 @@ fn side_index(side: Side) -> usize {
         Side::A => 0,
         Side::B => 1,
     }
+}
+
+fn tokens_key(side: Side) -> FullKey {
+    FullKey::of(side, FieldId::Tokens)
 }
 
 /// The calculator's state.
@@ -35,10 +42,11 @@ pub struct Form {
     /// Its projection (always `Ok` for a scenario kept here, but the model
     /// is asked, not assumed).
     pub projection: Result<Rc<Projection>, String>,
-    /// Text typed in a field and not yet settled (being edited, or bad).
-    texts: BTreeMap<String, String>,
-    /// The message of each field in error, by full key.
-    errors: BTreeMap<String, String>,
+    /// Text typed in a box and not yet settled (being edited, or bad).
+    texts: BTreeMap<Entry, String>,
+    /// The message of each field in error (the "% of base" box reports
+    /// on its offer's token budget).
+    errors: BTreeMap<FullKey, String>,
     /// Token budget typed as a percent of base, per offer.
     pct_mode: [bool; 2],
     /// What the link had that could not be applied, and why.
@@ -84,33 +92,35 @@ impl Form {
     }
 
     /// The error message of a field, if any.
-    pub fn error(&self, full_key: &str) -> Option<&str> {
-        self.errors.get(full_key).map(String::as_str)
+    pub fn error(&self, key: FullKey) -> Option<&str> {
+        self.errors.get(&key).map(String::as_str)
     }
 
-    /// Every field error, in key order.
-    pub fn errors(&self) -> impl Iterator<Item = (&String, &String)> {
+    /// Every field error, in field order.
+    pub fn errors(&self) -> impl Iterator<Item = (&FullKey, &String)> {
         self.errors.iter()
     }
 
     /// What a field shows: the reader's own text while it is unsettled,
     /// otherwise the scenario's value written for reading (money grouped).
-    pub fn text(&self, full_key: &str) -> String {
-        if let Some(t) = self.texts.get(full_key) {
+    pub fn text(&self, key: FullKey) -> String {
+        if let Some(t) = self.texts.get(&Entry::Field(key)) {
             return t.clone();
         }
-        match self.scenario.get(full_key) {
+        match self.scenario.get(key) {
             // Input and cache shares left to the preset show the preset's value.
-            Some(Value::PresetDefault) => {
+            // and an exchange rate left to the table shows the table's rate.
+            Some(Value::Auto) => {
                 let preset = crate::model::prices::preset(&self.scenario.model);
-                let share = match (full_key, preset) {
-                    ("input", Some(p)) => Some(p.default_input_share),
-                    ("cache", Some(p)) => Some(p.default_cache_share),
+                let shown = match (key.field, preset) {
+                    (FieldId::Input, Some(p)) => Some(p.default_input_share),
+                    (FieldId::Cache, Some(p)) => Some(p.default_cache_share),
+                    (FieldId::Fx, _) => self.scenario.fx_rate(),
                     _ => None,
                 };
-                share.map(money::plain_number).unwrap_or_default()
+                shown.map(money::plain_number).unwrap_or_default()
             }
-            Some(value) => display_value(full_key, &value),
+            Some(value) => display_value(key, &value),
             None => String::new(),
         }
     }
@@ -125,7 +135,7 @@ impl Form {
 
     /// The "% of base" text of an offer's token budget.
     pub fn pct_text(&self, side: Side) -> String {
-        if let Some(t) = self.texts.get(&pct_key(side)) {
+        if let Some(t) = self.texts.get(&Entry::TokensPercentOfBase(side)) {
             return t.clone();
         }
         let ratio = self.projection.as_ref().ok().and_then(|p| {
@@ -141,37 +151,44 @@ impl Form {
     }
 
     /// The reader typed `text` in a field. Returns true when the scenario changed.
-    pub fn edit(&mut self, full_key: &str, text: &str) -> bool {
-        let (side, key) = split_key(full_key);
+    pub fn edit(&mut self, key: FullKey, text: &str) -> bool {
         // The percent the budget is at before the base changes.
-        let follow = (key == "base" && self.pct_mode(side)).then(|| self.pct_text(side));
-        self.texts.insert(full_key.to_string(), text.to_string());
-        let changed = match codec::parse_value(full_key, text) {
-            Ok(value) => self.apply(full_key, full_key, value),
+        let follow = (key.field == FieldId::Base && self.pct_mode(key.side))
+            .then(|| self.pct_text(key.side));
+        self.texts.insert(Entry::Field(key), text.to_string());
+        let changed = match codec::parse_field(key, text, self.scenario.money_fx()) {
+            Ok(value) => self.apply(key, value),
             Err(e) => {
-                self.errors.insert(full_key.to_string(), e.to_string());
+                self.errors.insert(key, e.to_string());
                 false
             }
         };
         if let (true, Some(pct)) = (changed, follow) {
             // The budget follows the base while it is typed as a percent of it.
-            self.edit_pct(side, &pct);
+            self.edit_pct(key.side, &pct);
+        }
+        let cur = FullKey::a(FieldId::Cur);
+        if changed && key.field == FieldId::Fx && self.errors.contains_key(&cur) {
+            // A currency refused for want of a rate is tried again with it.
+            if let Some(text) = self.texts.get(&Entry::Field(cur)).cloned() {
+                self.edit(cur, &text);
+            }
         }
         changed
     }
 
     /// The reader typed a percent of base for an offer's token budget.
     pub fn edit_pct(&mut self, side: Side, text: &str) -> bool {
-        let pkey = pct_key(side);
-        let tokens = format!("{}tokens", side.prefix());
-        self.texts.insert(pkey.clone(), text.to_string());
+        let tokens = tokens_key(side);
+        self.texts
+            .insert(Entry::TokensPercentOfBase(side), text.to_string());
         let Some(base) = self.scenario.offer(side).map(|o| o.base) else {
             return false;
         };
-        match codec::parse_percent_of(&tokens, text, base) {
+        match codec::parse_percent_of(tokens, text, base, self.scenario.money_fx()) {
             Ok(value) => {
-                let changed = self.apply(&tokens, &pkey, value);
-                self.texts.remove(&tokens);
+                let changed = self.apply(tokens, value);
+                self.texts.remove(&Entry::Field(tokens));
                 changed
             }
             Err(e) => {
@@ -183,11 +200,11 @@ impl Form {
 
     /// Switches an offer's token budget between an amount and a percent of base.
     pub fn set_pct_mode(&mut self, side: Side, on: bool) {
-        let tokens = format!("{}tokens", side.prefix());
+        let tokens = tokens_key(side);
         // Whatever was unsettled in the other mode is dropped; the budget
         // keeps its last valid value.
-        self.texts.remove(&tokens);
-        self.texts.remove(&pct_key(side));
+        self.texts.remove(&Entry::Field(tokens));
+        self.texts.remove(&Entry::TokensPercentOfBase(side));
         self.errors.remove(&tokens);
         if let Some(mode) = self.pct_mode.get_mut(side_index(side)) {
             *mode = on;
@@ -195,37 +212,34 @@ impl Form {
     }
 
     /// Sets a parsed value on a copy of the scenario and keeps it if the
-    /// model computes it; otherwise the field `error_key` shows why.
-    fn apply(&mut self, full_key: &str, error_key: &str, value: Value) -> bool {
-        let error_key = if error_key.ends_with('%') {
-            full_key
-        } else {
-            error_key
-        };
+    /// model computes it; otherwise the field shows why.
+    fn apply(&mut self, key: FullKey, value: Value) -> bool {
         let mut candidate = self.scenario.clone();
-        if !candidate.set(full_key, value) {
+        if !candidate.set(key, value) {
             self.errors.insert(
-                error_key.to_string(),
-                format!(
-                    "{}: this field cannot be set here.",
-                    codec::display_name(full_key)
-                ),
+                key,
+                format!("{}: this field cannot be set here.", codec::field_name(key)),
             );
             return false;
         }
         match project(&candidate) {
             Ok(p) => {
-                self.errors.remove(error_key);
+                self.errors.remove(&key);
                 let changed = candidate != self.scenario;
                 self.scenario = candidate;
                 self.projection = Ok(Rc::new(p));
                 changed
             }
             Err(e) => {
-                self.errors.insert(
-                    error_key.to_string(),
-                    format!("{}: {e}.", codec::display_name(full_key)),
-                );
+                // A field out of range because of this edit (`fx` needed
+                // for a new currency) is named with the model's reason.
+                let message = match candidate.problems().first() {
+                    Some((bad, problem)) => {
+                        format!("{} {}.", codec::field_name(*bad), codec::describe(problem))
+                    }
+                    None => format!("{}: {e}.", codec::field_name(key)),
+                };
+                self.errors.insert(key, message);
                 false
             }
         }
@@ -233,17 +247,16 @@ impl Form {
 
     /// The field lost focus: a settled value is shown formatted; a bad one
     /// keeps exactly what was typed.
-    pub fn blur(&mut self, full_key: &str) {
-        if !self.errors.contains_key(full_key) {
-            self.texts.remove(full_key);
+    pub fn blur(&mut self, key: FullKey) {
+        if !self.errors.contains_key(&key) {
+            self.texts.remove(&Entry::Field(key));
         }
     }
 
     /// Same as [`Form::blur`] for the "% of base" field.
     pub fn blur_pct(&mut self, side: Side) {
-        let tokens = format!("{}tokens", side.prefix());
-        if !self.errors.contains_key(&tokens) {
-            self.texts.remove(&pct_key(side));
+        if !self.errors.contains_key(&tokens_key(side)) {
+            self.texts.remove(&Entry::TokensPercentOfBase(side));
         }
     }
 
@@ -271,8 +284,11 @@ impl Form {
         if let Ok(p) = project(&candidate) {
             self.scenario = candidate;
             self.projection = Ok(Rc::new(p));
-            self.texts.retain(|k, _| !k.starts_with("b."));
-            self.errors.retain(|k, _| !k.starts_with("b."));
+            self.texts.retain(|entry, _| match entry {
+                Entry::Field(key) => key.side != Side::B,
+                Entry::TokensPercentOfBase(side) => *side != Side::B,
+            });
+            self.errors.retain(|key, _| key.side != Side::B);
             self.pct_mode[1] = false;
         }
     }
@@ -284,31 +300,22 @@ impl Form {
 
     /// Whether a field differs from its default (a link set it, or the
     /// reader did) or is in error: its disclosure section opens.
-    pub fn is_set(&self, full_key: &str) -> bool {
-        if self.errors.contains_key(full_key) {
+    pub fn is_set(&self, key: FullKey) -> bool {
+        if self.errors.contains_key(&key) {
             return true;
         }
-        let (side, key) = split_key(full_key);
-        let default_value = match field(key) {
-            Some(f) if f.per_offer => Offer::default_for(side).get(key),
-            Some(_) => Scenario::default().get(key),
-            None => None,
-        };
-        match (self.scenario.get(full_key), default_value) {
-            (Some(v), Some(d)) => v != d,
-            _ => false,
-        }
+        let default_value = key.def().default_value(key.side, self.scenario.money_fx());
+        self.scenario.get(key).is_some_and(|v| v != default_value)
     }
 }
 
 /// A value as a field shows it when not being edited: money with thousands
 /// separators ("375,000"), everything else as the codec writes it. What is
 /// shown always parses back to the same value.
-pub fn display_value(full_key: &str, value: &Value) -> String {
-    let (_, key) = split_key(full_key);
-    match (field(key).map(|f| f.kind), value) {
-        (Some(Kind::Money { .. }), Value::Number(d)) => crate::numbers::grouped(*d),
-        _ => codec::write_value(full_key, value),
+pub fn display_value(key: FullKey, value: &Value) -> String {
+    match (key.def().kind, value) {
+        (Kind::Money { .. }, Value::Number(d)) => crate::numbers::grouped(*d),
+        _ => codec::write_value(key, value),
     }
 }
 
@@ -316,6 +323,10 @@ pub fn display_value(full_key: &str, value: &Value) -> String {
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
+
+    fn k(key: &str) -> FullKey {
+        FullKey::parse(key).unwrap()
+    }
 
     fn form(query: &str) -> Form {
         Form::new(&codec::parse(query))
@@ -328,32 +339,32 @@ mod tests {
     #[test]
     fn typed_money_updates_the_scenario_and_shows_grouped_after_blur() {
         let mut f = form("");
-        assert!(f.edit("base", "400k"));
-        assert_eq!(f.text("base"), "400k");
+        assert!(f.edit(k("base"), "400k"));
+        assert_eq!(f.text(k("base")), "400k");
         // 400,000 + 100,000 tokens
         assert_eq!(headline_1(&f), Decimal::from(500_000));
-        f.blur("base");
-        assert_eq!(f.text("base"), "400,000");
+        f.blur(k("base"));
+        assert_eq!(f.text(k("base")), "400,000");
         assert_eq!(f.query(), "base=400k");
     }
 
     #[test]
     fn bad_text_is_kept_with_the_codec_message_and_results_go_stale() {
         let mut f = form("base=375k");
-        assert!(!f.edit("base", "lots"));
-        f.blur("base");
-        assert_eq!(f.text("base"), "lots");
-        let msg = f.error("base").unwrap();
+        assert!(!f.edit(k("base"), "lots"));
+        f.blur(k("base"));
+        assert_eq!(f.text(k("base")), "lots");
+        let msg = f.error(k("base")).unwrap();
         assert!(msg.starts_with("Base salary (base): \"lots\""), "{msg}");
         assert!(msg.contains("1,000,000,000"), "{msg}");
         assert!(f.stale());
         assert_eq!(f.scenario.a.base, Decimal::from(375_000));
         // Another field still works; the bad one keeps its text.
-        assert!(f.edit("tokens", "50k"));
-        assert_eq!(f.text("base"), "lots");
+        assert!(f.edit(k("tokens"), "50k"));
+        assert_eq!(f.text(k("base")), "lots");
         // Back to the value it had: nothing changes, the error is gone.
-        assert!(!f.edit("base", "375000"));
-        assert!(f.error("base").is_none());
+        assert!(!f.edit(k("base"), "375000"));
+        assert!(f.error(k("base")).is_none());
         assert!(!f.stale());
     }
 
@@ -364,15 +375,15 @@ mod tests {
         assert!(f.edit_pct(Side::A, "20"));
         // 20 % of 375,000
         assert_eq!(f.scenario.a.tokens, Decimal::from(75_000));
-        assert!(f.edit("base", "500k"));
+        assert!(f.edit(k("base"), "500k"));
         assert_eq!(f.scenario.a.tokens, Decimal::from(100_000));
         // Also when the percent was not typed but shown (26.7 % from the defaults
         // would drift; 20 % set above stays 20 % after blur).
         f.blur_pct(Side::A);
-        assert!(f.edit("base", "400k"));
+        assert!(f.edit(k("base"), "400k"));
         assert_eq!(f.scenario.a.tokens, Decimal::from(80_000));
         assert!(!f.edit_pct(Side::A, "2000"));
-        assert!(f.error("tokens").unwrap().contains("Token budget"));
+        assert!(f.error(k("tokens")).unwrap().contains("Token budget"));
     }
 
     #[test]
@@ -383,7 +394,7 @@ mod tests {
         assert_eq!(b.base, Decimal::from(400_000));
         assert_eq!(b.label, "Offer B");
         assert_eq!(f.query(), "base=400k&tokens=50k&b.base=400k&b.tokens=50k");
-        assert!(f.edit("b.label", "Startup"));
+        assert!(f.edit(k("b.label"), "Startup"));
         assert_eq!(f.scenario.b.as_ref().unwrap().label, "Startup");
         f.remove_offer_b();
         assert!(f.scenario.b.is_none());
@@ -394,8 +405,8 @@ mod tests {
         // $1bn of tokens at a price falling 99 % a year: after 9 years the
         // tokens it buys (about 1e9 / 1.5e-24) no longer fit a Decimal.
         let mut f = form("years=10&tokens=1000m");
-        assert!(!f.edit("decline", "99"));
-        let msg = f.error("decline").unwrap();
+        assert!(!f.edit(k("decline"), "99"));
+        let msg = f.error(k("decline")).unwrap();
         assert!(msg.starts_with("Yearly price decline: "), "{msg}");
         assert!(msg.contains("too large"), "{msg}");
         assert_eq!(f.scenario.decline, Decimal::ZERO);
@@ -407,8 +418,8 @@ mod tests {
     fn token_mix_left_to_the_preset_shows_the_preset_value() {
         // PRICES.md: every preset defaults to 95 % input, 80 % of it cached.
         let f = form("");
-        assert_eq!(f.text("input"), "95");
-        assert_eq!(f.text("cache"), "80");
+        assert_eq!(f.text(k("input")), "95");
+        assert_eq!(f.text(k("cache")), "80");
         assert_eq!(f.query(), "");
     }
 
@@ -420,5 +431,36 @@ mod tests {
         assert_eq!(f.notices.len(), 2);
         assert!(f.notices[0].contains("Token budget"));
         assert!(f.notices[1].contains("colour"));
+    }
+
+    #[test]
+    fn a_typed_label_with_a_bidi_override_keeps_the_text_and_says_why() {
+        let mut f = form("");
+        assert!(!f.edit(k("label"), "Big\u{202E}Co"));
+        f.blur(k("label"));
+        assert_eq!(f.text(k("label")), "Big\u{202E}Co");
+        assert_eq!(f.scenario.a.label, "Offer A");
+        let msg = f.error(k("label")).unwrap();
+        assert!(msg.starts_with("Offer name (label): "), "{msg}");
+        assert!(msg.contains("U+202E"), "{msg}");
+    }
+
+    #[test]
+    fn a_new_currency_converts_the_defaults_and_asks_for_a_missing_rate() {
+        let mut f = form("");
+        // 375000 * 0.87868 = 329505 -> 330000 (MODEL.md, "Currencies").
+        assert!(f.edit(k("cur"), "EUR"));
+        assert_eq!(f.scenario.a.base, Decimal::from(330_000));
+        assert_eq!(f.query(), "cur=EUR");
+        // ISK has no built-in rate: refused, naming fx and the currency.
+        assert!(!f.edit(k("cur"), "ISK"));
+        let msg = f.error(k("cur")).unwrap();
+        assert!(msg.starts_with("Exchange rate "), "{msg}");
+        assert!(msg.contains("ISK"), "{msg}");
+        // Giving the rate settles the currency typed before: 375000 * 140.
+        assert!(f.edit(k("fx"), "140"));
+        assert_eq!(f.scenario.cur, "ISK");
+        assert_eq!(f.scenario.a.base, Decimal::from(52_500_000));
+        assert!(!f.stale());
     }
 }

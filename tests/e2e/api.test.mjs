@@ -47,7 +47,7 @@ test('compute returns the MODEL.md figures for a query string and for an object'
       const zero = t.compute({ base: 0, tokens: 0 });
       return { a, b, nested, zero, version: t.version, mode: t.mode };
     });
-    assert.equal(r.a.version, 1);
+    assert.equal(r.a.version, 2);
     assert.equal(r.a.offers.length, 1);
     assert.equal(r.a.offers[0].years[0].headline, '475000');
     assert.ok(r.a.offers[0].compute_share.startsWith('0.2105263157894736842105263158'), r.a.offers[0].compute_share);

@@ -53,8 +53,8 @@ async function noProblems(problems) {
 //   headline = 750,000; compute share = 250/750 = 33.3 %; tokens/base = 50 %
 //   personal = min(25,000, 5,000) = 5,000; imputed tax 1,500; token value 3,500
 //   worth = 500,000 x 0.7 + 3,500 = 353,500; cash equivalent = 3,500 / 0.7 = 5,000
-//   Sonnet 4.6 blended = 0.95 x (0.8 x 0.30 + 0.2 x 3) + 0.05 x 15 = 1.548 per M
-//   tokens a day = 250,000 / 1.548 x 1e6 / 365 = 442.46 M -> 44,246 essays
+//   Sonnet 5 blended = 0.95 x (0.8 x 0.20 + 0.2 x 2) + 0.05 x 10 = 1.032 per M
+//   tokens a day = 250,000 / 1.032 x 1e6 / 365 = 663.69 M -> 66,369 essays
 const PREFILLED = 'base=500k&tokens=250k&personal=10&own=5k&tax=30&years=1';
 
 test('a prefilled link shows its figures', async () => {
@@ -65,7 +65,7 @@ test('a prefilled link shows its figures', async () => {
     assert.equal(await fig(page, 'a', 'compute-share').textContent(), '33.3%');
     assert.equal(await fig(page, 'a', 'compute-to-base').textContent(), '50%');
     assert.match(await fig(page, 'a', 'cash-equivalent').textContent(), /^\$5,000/);
-    assert.match(await fig(page, 'a', 'buys').textContent(), /≈ 44,246 essays a day/);
+    assert.match(await fig(page, 'a', 'buys').textContent(), /≈ 66,369 essays a day/);
     assert.match(await page.locator('[data-fig=verdict]').textContent(), /worth \$353,500 to you/);
     assert.equal(await page.getByLabel('Base salary', { exact: true }).inputValue(), '500,000');
     await noProblems(problems);

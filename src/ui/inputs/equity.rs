@@ -7,6 +7,7 @@ use crate::publish::Section;
 
 use super::field::SelectField;
 use super::Ctx;
+use crate::model::input::FieldId;
 
 /// Vesting presets: (value, name).
 pub const VEST_PRESETS: &[(&str, &str)] = &[
@@ -27,13 +28,13 @@ pub fn equity() -> Html {
     if ctx.hidden(Section::Equity) {
         return Html::default();
     }
-    let vest_key = ctx.full("vest");
-    let vest_text = ctx.state.form.text(&vest_key);
+    let vest_key = ctx.key(FieldId::Vest);
+    let vest_text = ctx.state.form.text(vest_key);
     let preset = VEST_PRESETS
         .iter()
         .find(|(v, _)| *v == vest_text)
         .map(|(v, _)| *v);
-    let show_custom = *custom || preset.is_none() || ctx.state.form.error(&vest_key).is_some();
+    let show_custom = *custom || preset.is_none() || ctx.state.form.error(vest_key).is_some();
     let selected = if show_custom {
         CUSTOM
     } else {
@@ -45,7 +46,7 @@ pub fn equity() -> Html {
         .collect();
     options.push((AttrValue::Static(CUSTOM), AttrValue::Static("Custom…")));
     let on_preset = {
-        let set = ctx.set(&vest_key);
+        let set = ctx.set(vest_key);
         let custom = custom.clone();
         Callback::from(move |v: String| {
             if v == CUSTOM {
@@ -57,17 +58,17 @@ pub fn equity() -> Html {
         })
     };
     html! {
-        <details class="group fold" open={ctx.any_set(&["equity", "vest", "refresh", "growth"])}>
+        <details class="group fold" open={ctx.any_set(&[FieldId::Equity, FieldId::Vest, FieldId::Refresh, FieldId::Growth])}>
             <summary>{ "Equity" }</summary>
-            { ctx.text_field("equity", Some("Value of the initial grant at grant.")) }
-            <SelectField id={ctx.id(&format!("{vest_key}-preset"))} label="Vesting"
+            { ctx.text_field(FieldId::Equity) }
+            <SelectField id={format!("{}-preset", ctx.id(vest_key))} label="Vesting"
                 options={options} selected={AttrValue::Static(selected)}
-                locked={ctx.locked(&vest_key)} on_change={on_preset} />
+                locked={ctx.locked(vest_key)} on_change={on_preset} />
             if show_custom {
-                { ctx.text_field("vest", Some("Percent per year, separated by '-', adding up to 100.")) }
+                { ctx.text_field(FieldId::Vest) }
             }
-            { ctx.text_field("refresh", Some("Granted at the end of every year, vesting like the grant.")) }
-            { ctx.text_field("growth", Some("Yearly change in the equity's value.")) }
+            { ctx.text_field(FieldId::Refresh) }
+            { ctx.text_field(FieldId::Growth) }
         </details>
     }
 }

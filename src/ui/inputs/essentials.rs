@@ -5,9 +5,15 @@
 use yew::prelude::*;
 
 use super::{tokens, Ctx};
+use crate::model::input::FieldId;
 
-/// The bare keys shown up front, in order.
-pub const UP_FRONT: &[&str] = &["base", "tokens", "personal", "tax"];
+/// The fields shown up front, in order.
+pub const UP_FRONT: &[FieldId] = &[
+    FieldId::Base,
+    FieldId::Tokens,
+    FieldId::Personal,
+    FieldId::Tax,
+];
 
 #[function_component(Essentials)]
 pub fn essentials() -> Html {
@@ -21,10 +27,10 @@ pub fn essentials() -> Html {
     };
     html! {
         <div class="essentials">
-            <div class="essential">{ ctx.text_field("base", Some("Per year. 375k and 1.2m work.")) }</div>
+            <div class="essential">{ ctx.text_field(FieldId::Base) }</div>
             <div class="essential">{ tokens::budget(&ctx) }</div>
-            <div class="essential">{ ctx.text_field("personal", Some("Share of the budget you may use for yourself.")) }</div>
-            <div class="essential">{ ctx.text_field("tax", Some("Effective marginal rate on cash pay.")) }</div>
+            <div class="essential">{ ctx.text_field(FieldId::Personal) }</div>
+            <div class="essential">{ ctx.text_field(FieldId::Tax) }</div>
         </div>
     }
 }

@@ -12,7 +12,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::input::{field as field_def, Kind, Side};
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::model::input::{FieldId, FullKey, Kind, Side, SliderRange};
 use crate::publish::{Section, WidgetConfig};
 use crate::ui::app::{Action, FormState};
 use field::{Slider, TextField};
@@ -28,24 +30,21 @@ pub struct Ctx {
     pub uid: AttrValue,
     /// Fields the article layout shows up front (`essentials::UP_FRONT`):
     /// the groups leave them out, so no field is there twice.
-    pub up_front: &'static [&'static str],
+    pub up_front: &'static [FieldId],
 }
 
 impl Ctx {
-    /// The full key of a field: per-offer fields of offer B get `b.`.
-    pub fn full(&self, key: &str) -> String {
-        match field_def(key) {
-            Some(f) if f.per_offer => format!("{}{key}", self.side.prefix()),
-            _ => key.to_string(),
-        }
+    /// The key of a field in this offer (scenario-wide fields have one key).
+    pub fn key(&self, field: FieldId) -> FullKey {
+        FullKey::of(self.side, field)
     }
 
-    pub fn id(&self, full_key: &str) -> String {
-        format!("{}-{}", self.uid, full_key.replace('.', "-"))
+    pub fn id(&self, key: FullKey) -> String {
+        format!("{}-{}", self.uid, key.to_string().replace('.', "-"))
     }
 
-    pub fn locked(&self, full_key: &str) -> bool {
-        self.config.locks(full_key)
+    pub fn locked(&self, key: FullKey) -> bool {
+        self.config.locks(&key.to_string())
     }
 
     pub fn hidden(&self, section: Section) -> bool {
@@ -53,93 +52,77 @@ impl Ctx {
     }
 
     /// Whether any of these fields is set away from its default or in error.
-    pub fn any_set(&self, keys: &[&str]) -> bool {
-        keys.iter().any(|k| self.state.form.is_set(&self.full(k)))
+    pub fn any_set(&self, fields: &[FieldId]) -> bool {
+        fields.iter().any(|f| self.state.form.is_set(self.key(*f)))
     }
 
-    pub fn edit(&self, full_key: &str) -> Callback<String> {
+    pub fn edit(&self, key: FullKey) -> Callback<String> {
         let state = self.state.clone();
-        let key = full_key.to_string();
-        Callback::from(move |text: String| state.dispatch(Action::Edit(key.clone(), text)))
+        Callback::from(move |text: String| state.dispatch(Action::Edit(key, text)))
     }
 
     /// Edit and settle at once (selects, checkboxes, presets).
-    pub fn set(&self, full_key: &str) -> Callback<String> {
+    pub fn set(&self, key: FullKey) -> Callback<String> {
         let state = self.state.clone();
-        let key = full_key.to_string();
         Callback::from(move |text: String| {
-            state.dispatch(Action::Edit(key.clone(), text));
-            state.dispatch(Action::Blur(key.clone()));
+            state.dispatch(Action::Edit(key, text));
+            state.dispatch(Action::Blur(key));
         })
     }
 
-    pub fn blur(&self, full_key: &str) -> Callback<()> {
+    pub fn blur(&self, key: FullKey) -> Callback<()> {
         let state = self.state.clone();
-        let key = full_key.to_string();
-        Callback::from(move |_| state.dispatch(Action::Blur(key.clone())))
+        Callback::from(move |_| state.dispatch(Action::Blur(key)))
     }
 
-    /// Whether the field of this bare key is shown up front, not in its group.
-    pub fn up_front(&self, key: &str) -> bool {
-        self.up_front.contains(&key)
+    /// Whether this field is shown up front (article layout), not in its group.
+    pub fn up_front(&self, field: FieldId) -> bool {
+        self.up_front.contains(&field)
     }
 
-    /// The standard text field for a key, labelled with the model's name
-    /// (nothing when the article layout shows it up front).
-    pub fn text_field(&self, key: &str, hint: Option<&str>) -> Html {
-        if self.up_front(key) {
+    /// The standard text field for a field, labelled with the model's name
+    /// and hinted with the field's hint.
+    pub fn text_field(&self, field: FieldId) -> Html {
+        self.text_field_hinted(field, field.def().hint.map(AttrValue::Static))
+    }
+
+    /// The standard text field with a hint worked out by the component.
+    /// Nothing when the article layout shows the field up front.
+    pub fn text_field_hinted(&self, field: FieldId, hint: Option<AttrValue>) -> Html {
+        if self.up_front(field) {
             return Html::default();
         }
-        let full = self.full(key);
-        let def = field_def(key);
-        let label: AttrValue = match def {
-            Some(f) => AttrValue::Static(f.name),
-            None => AttrValue::from(key.to_string()),
-        };
-        let (unit, slider, mode) = match def.map(|f| f.kind) {
-            Some(Kind::Percent { .. }) => (Some("%"), slider_for(key), "decimal"),
-            Some(Kind::Years { .. }) => (
-                Some("years"),
-                Some(Slider {
-                    min: 1.0,
-                    max: 10.0,
-                    step: 1.0,
-                }),
-                "numeric",
-            ),
-            Some(Kind::Money { .. }) => (None, None, "decimal"),
-            _ => (None, None, "text"),
+        let key = self.key(field);
+        let def = field.def();
+        let (unit, mode) = match def.kind {
+            Kind::Percent { .. } => (Some("%"), "decimal"),
+            Kind::Whole { unit, .. } => (Some(unit), "numeric"),
+            Kind::Money { .. } => (None, "decimal"),
+            _ => (None, "text"),
         };
         let form = &self.state.form;
         html! {
             <TextField
-                id={self.id(&full)}
-                label={label}
-                text={form.text(&full)}
-                error={form.error(&full).map(|e| AttrValue::from(e.to_string()))}
-                hint={hint.map(|h| AttrValue::from(h.to_string()))}
+                id={self.id(key)}
+                label={AttrValue::Static(def.name)}
+                text={form.text(key)}
+                error={form.error(key).map(|e| AttrValue::from(e.to_string()))}
+                hint={hint}
                 unit={unit.map(AttrValue::Static)}
-                slider={slider}
-                locked={self.locked(&full)}
+                slider={def.slider.and_then(slider)}
+                locked={self.locked(key)}
                 inputmode={AttrValue::Static(mode)}
-                on_input={self.edit(&full)}
-                on_blur={self.blur(&full)} />
+                on_input={self.edit(key)}
+                on_blur={self.blur(key)} />
         }
     }
 }
 
-/// Natural slider ranges for percent fields (the typed field accepts the
-/// codec's full range).
-fn slider_for(key: &str) -> Option<Slider> {
-    let (min, max, step) = match key {
-        "raise" => (-10.0, 20.0, 0.5),
-        "bonus" => (0.0, 50.0, 1.0),
-        "growth" | "tgrowth" => (-50.0, 100.0, 1.0),
-        "personal" | "input" | "cache" => (0.0, 100.0, 1.0),
-        "decline" => (0.0, 60.0, 1.0),
-        "tax" => (0.0, 60.0, 0.5),
-        "invest" => (-10.0, 20.0, 0.5),
-        _ => return None,
-    };
-    Some(Slider { min, max, step })
+/// The field's slider range in the numbers a range input takes.
+fn slider(range: SliderRange) -> Option<Slider> {
+    Some(Slider {
+        min: range.min.to_f64()?,
+        max: range.max.to_f64()?,
+        step: range.step.to_f64()?,
+    })
 }

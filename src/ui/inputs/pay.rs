@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::publish::Section;
 
 use super::Ctx;
+use crate::model::input::FieldId;
 
 #[function_component(Pay)]
 pub fn pay() -> Html {
@@ -17,12 +18,12 @@ pub fn pay() -> Html {
     html! {
         <fieldset class="group">
             <legend>{ "Pay" }</legend>
-            { ctx.text_field("base", Some("Per year. 375k and 1.2m work.")) }
-            { ctx.text_field("bonus", Some("Target bonus, % of base.")) }
-            <details class="more" open={ctx.any_set(&["raise", "signing"])}>
+            { ctx.text_field(FieldId::Base) }
+            { ctx.text_field(FieldId::Bonus) }
+            <details class="more" open={ctx.any_set(&[FieldId::Raise, FieldId::Signing])}>
                 <summary>{ "Raise and signing bonus" }</summary>
-                { ctx.text_field("raise", Some("Yearly raise of base.")) }
-                { ctx.text_field("signing", Some("Paid in year 1.")) }
+                { ctx.text_field(FieldId::Raise) }
+                { ctx.text_field(FieldId::Signing) }
             </details>
         </fieldset>
     }

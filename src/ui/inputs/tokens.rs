@@ -7,7 +7,8 @@ use crate::publish::Section;
 
 use super::field::{CheckField, SelectField, TextField};
 use super::Ctx;
-use crate::model::prices::{PRESETS, PRICES_READ_ON};
+use crate::model::input::FieldId;
+use crate::model::prices::{LONG_CONTEXT_NOTE, PRESETS, PRICES_READ_ON, PRICES_SOURCE};
 use crate::model::Value;
 use crate::ui::app::Action;
 
@@ -21,14 +22,15 @@ fn price(d: rust_decimal::Decimal) -> String {
     }
 }
 
-/// The preset's list prices in words.
+/// The preset's list prices in words, with their date, source and tier.
 fn price_hint(model: &str) -> String {
     match crate::model::prices::preset(model) {
         Some(p) => format!(
-            "List prices per million tokens: ${} input, ${} cached input, ${} output (read {PRICES_READ_ON}).",
+            "List prices per million tokens: ${} input, ${} cached input, ${} output{}. Read {PRICES_READ_ON} from {PRICES_SOURCE}. {LONG_CONTEXT_NOTE}",
             price(p.input),
             price(p.cache_read),
-            price(p.output)
+            price(p.output),
+            p.note.map(|n| format!(" ({n})")).unwrap_or_default()
         ),
         None => String::new(),
     }
@@ -39,9 +41,9 @@ fn price_hint(model: &str) -> String {
 pub fn budget(ctx: &Ctx) -> Html {
     let side = ctx.side;
     let form = &ctx.state.form;
-    let tokens_key = ctx.full("tokens");
+    let tokens_key = ctx.key(FieldId::Tokens);
     let pct = form.pct_mode(side);
-    let locked = ctx.locked(&tokens_key);
+    let locked = ctx.locked(tokens_key);
     let mode = |on: bool| {
         let state = ctx.state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::PctMode(side, on)))
@@ -50,17 +52,17 @@ pub fn budget(ctx: &Ctx) -> Html {
         let state = ctx.state.clone();
         let state2 = ctx.state.clone();
         html! {
-            <TextField id={ctx.id(&tokens_key)} label="Token budget (% of base)"
+            <TextField id={ctx.id(tokens_key)} label="Token budget (% of base)"
                 text={form.pct_text(side)}
-                error={form.error(&tokens_key).map(|e| AttrValue::from(e.to_string()))}
+                error={form.error(tokens_key).map(|e| AttrValue::from(e.to_string()))}
                 unit={AttrValue::Static("%")}
-                hint={AttrValue::from(format!("= {} a year.", form.text(&tokens_key)))}
+                hint={AttrValue::from(format!("= {} a year.", form.text(tokens_key)))}
                 locked={locked}
                 on_input={Callback::from(move |t: String| state.dispatch(Action::EditPct(side, t)))}
                 on_blur={Callback::from(move |_| state2.dispatch(Action::BlurPct(side)))} />
         }
     } else {
-        ctx.text_field("tokens", Some("Per year, as the offer states it."))
+        ctx.text_field(FieldId::Tokens)
     };
     html! {
         <>
@@ -93,35 +95,36 @@ pub fn tokens() -> Html {
             )
         })
         .collect();
-    let imputed_key = ctx.full("imputed");
-    let imputed = matches!(form.scenario.get(&imputed_key), Some(Value::Bool(true)));
+    let model_key = ctx.key(FieldId::Model);
+    let imputed_key = ctx.key(FieldId::Imputed);
+    let imputed = matches!(form.scenario.get(imputed_key), Some(Value::Bool(true)));
     let on_imputed = {
-        let set = ctx.set(&imputed_key);
+        let set = ctx.set(imputed_key);
         Callback::from(move |on: bool| set.emit(if on { "1" } else { "0" }.to_string()))
     };
     html! {
         <fieldset class="group">
             <legend>{ "Token budget" }</legend>
-            if !ctx.up_front("tokens") {
+            if !ctx.up_front(FieldId::Tokens) {
                 { budget(&ctx) }
             }
-            <SelectField id={ctx.id("model")} label="AI model"
+            <SelectField id={ctx.id(model_key)} label={AttrValue::Static(FieldId::Model.def().name)}
                 options={model_options}
                 selected={AttrValue::from(form.scenario.model.clone())}
                 hint={AttrValue::from(price_hint(&form.scenario.model))}
-                locked={ctx.locked("model")}
-                on_change={ctx.set("model")} />
-            { ctx.text_field("personal", Some("Share of the budget you may use for your own projects.")) }
-            { ctx.text_field("own", Some("What you would spend on AI yourself in a year without this perk.")) }
-            <details class="more" open={ctx.any_set(&["standard", "imputed", "tgrowth"]) || ["decline", "input", "cache"].iter().any(|k| form.is_set(k))}>
+                locked={ctx.locked(model_key)}
+                on_change={ctx.set(model_key)} />
+            { ctx.text_field(FieldId::Personal) }
+            { ctx.text_field(FieldId::Own) }
+            <details class="more" open={ctx.any_set(&[FieldId::Standard, FieldId::Imputed, FieldId::Tgrowth, FieldId::Decline, FieldId::Input, FieldId::Cache])}>
                 <summary>{ "Tooling, tax and prices" }</summary>
-                { ctx.text_field("standard", Some("AI tooling the employer gives every engineer anyway, per year.")) }
-                <CheckField id={ctx.id(&imputed_key)} label="Personal use is taxed as income"
-                    checked={imputed} locked={ctx.locked(&imputed_key)} on_change={on_imputed} />
-                { ctx.text_field("tgrowth", Some("Yearly change of the budget.")) }
-                { ctx.text_field("decline", Some("Yearly fall in the price per token.")) }
-                { ctx.text_field("input", Some("Share of tokens that are input; agentic coding is mostly input.")) }
-                { ctx.text_field("cache", Some("Share of input read from the prompt cache.")) }
+                { ctx.text_field(FieldId::Standard) }
+                <CheckField id={ctx.id(imputed_key)} label="Personal use is taxed as income"
+                    checked={imputed} locked={ctx.locked(imputed_key)} on_change={on_imputed} />
+                { ctx.text_field(FieldId::Tgrowth) }
+                { ctx.text_field(FieldId::Decline) }
+                { ctx.text_field(FieldId::Input) }
+                { ctx.text_field(FieldId::Cache) }
             </details>
         </fieldset>
     }

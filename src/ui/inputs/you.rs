@@ -1,10 +1,27 @@
-//! You: tax rate and horizon first; return on savings and currency folded.
+//! You: tax rate and horizon first; return on savings, currency (with its
+//! exchange rate when it is not USD) and a daily user's spend folded.
 
 use yew::prelude::*;
 
 use crate::publish::Section;
 
 use super::Ctx;
+use crate::model::input::FieldId;
+use crate::model::rates::{self, RATES_DATE, RATES_SOURCE};
+
+/// The exchange rate's hint: where the rate shown comes from, or that one
+/// is needed.
+fn fx_hint(cur: &str) -> String {
+    match rates::reference_rate(cur) {
+        Some(rate) => format!(
+            "Units of {cur} per US dollar, to convert token prices. Reference rate of {RATES_DATE}: {}, from {RATES_SOURCE}. Type your own to override it.",
+            rate.normalize()
+        ),
+        None => format!(
+            "Units of {cur} per US dollar, to convert token prices. There is no built-in rate for {cur}: type one."
+        ),
+    }
+}
 
 #[function_component(You)]
 pub fn you() -> Html {
@@ -14,15 +31,29 @@ pub fn you() -> Html {
     if ctx.hidden(Section::You) {
         return Html::default();
     }
+    // The currency as typed, so that a currency refused for want of a rate
+    // shows the field that supplies it.
+    let cur = ctx
+        .state
+        .form
+        .text(ctx.key(FieldId::Cur))
+        .trim()
+        .to_ascii_uppercase();
+    let show_fx = cur != "USD" || ctx.any_set(&[FieldId::Fx]);
     html! {
         <fieldset class="group">
             <legend>{ "You" }</legend>
-            { ctx.text_field("tax", Some("Effective marginal rate on cash pay.")) }
-            { ctx.text_field("years", None) }
-            <details class="more" open={ctx.any_set(&["invest", "cur"])}>
-                <summary>{ "Savings and currency" }</summary>
-                { ctx.text_field("invest", Some("Yearly return on money you keep.")) }
-                { ctx.text_field("cur", Some("ISO code such as USD, EUR, GBP. Amounts are not converted.")) }
+            { ctx.text_field(FieldId::Tax) }
+            { ctx.text_field(FieldId::Years) }
+            <details class="more" open={ctx.any_set(&[FieldId::Invest, FieldId::Cur, FieldId::Fx, FieldId::Use, FieldId::Days])}>
+                <summary>{ "Savings, currency and use" }</summary>
+                { ctx.text_field(FieldId::Invest) }
+                { ctx.text_field(FieldId::Cur) }
+                if show_fx {
+                    { ctx.text_field_hinted(FieldId::Fx, Some(AttrValue::from(fx_hint(&cur)))) }
+                }
+                { ctx.text_field(FieldId::Use) }
+                { ctx.text_field(FieldId::Days) }
             </details>
         </fieldset>
     }
