@@ -12,6 +12,7 @@
 
 pub mod json;
 pub mod money;
+pub mod object;
 pub mod query;
 
 use std::fmt;
