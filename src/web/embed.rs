@@ -32,6 +32,34 @@ use crate::codec::{self, Parsed};
 use crate::publish;
 use crate::ui::config::WidgetConfig;
 
+// Members of a host element, which `tokenworth.mount` takes from the
+// caller: looked up once on the prototypes (`final`, so an own property or
+// a subclass member on the element is not what runs) and caught, so nothing
+// thrown unwinds through wasm frames.
+#[wasm_bindgen]
+extern "C" {
+    /// An `Element`, for the members below.
+    #[wasm_bindgen(js_name = Element)]
+    type Host;
+    #[wasm_bindgen(catch, final, method, js_class = "Element", js_name = getAttributeNames)]
+    fn attribute_names(this: &Host) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, final, method, js_class = "Element", js_name = getAttribute)]
+    fn attribute(this: &Host, name: &str) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(catch, final, method, getter, js_class = "Element", js_name = localName)]
+    fn local_name(this: &Host) -> Result<String, JsValue>;
+    #[wasm_bindgen(catch, final, method, getter, js_class = "Node", js_name = isConnected)]
+    fn connected(this: &Host) -> Result<bool, JsValue>;
+}
+
+fn host(element: &Element) -> &Host {
+    element.unchecked_ref()
+}
+
+/// True when `element` is in a document (false if that cannot be read).
+fn is_connected(element: &Element) -> bool {
+    host(element).connected().unwrap_or(false)
+}
+
 /// Selector of calculator hosts.
 pub const HOST_SELECTOR: &str = "[data-tokenworth]";
 /// Selector of badges.
@@ -82,12 +110,14 @@ pub fn base_url() -> Option<String> {
 
 /// The `(name, value)` pairs of an element's attributes.
 pub fn attributes(element: &Element) -> Vec<(String, String)> {
-    element
-        .get_attribute_names()
+    let Ok(names) = host(element).attribute_names() else {
+        return Vec::new();
+    };
+    names
         .iter()
         .filter_map(|n| {
             let n = n.as_string()?;
-            let v = element.get_attribute(&n)?;
+            let v = host(element).attribute(&n).ok()??;
             Some((n, v))
         })
         .collect()
@@ -134,7 +164,7 @@ pub fn is_mounted(host: &Element) -> bool {
 /// over its element with a shadow root, which cannot be removed again, so
 /// on `<body>` the whole page would vanish for good (`<html>` cannot have one).
 pub fn refusal(host: &Element) -> Option<&'static str> {
-    match host.local_name().as_str() {
+    match self::host(host).local_name().unwrap_or_default().as_str() {
         "body" | "html" => Some(
             "a calculator cannot be mounted on <body> or <html>: it takes over the element \
              it is mounted on (a shadow root, which stays after unmount), so the page would \
@@ -162,12 +192,15 @@ pub fn mount_host(
     let id = config.id.clone();
     let handle = mount::mount_widget(host, parsed, config)?;
     HOSTS.with(|h| h.add(host));
+    // Read before borrowing WIDGETS: nothing that calls into JS runs while
+    // a RefCell is borrowed.
+    let was_connected = is_connected(host);
     WIDGETS.with(|w| {
         w.borrow_mut().push(Mounted {
             host: host.clone(),
             id: id.clone(),
             handle,
-            was_connected: host.is_connected(),
+            was_connected,
         })
     });
     Ok(id)
@@ -205,22 +238,35 @@ pub fn unmount_widget(host: &Element) -> Option<String> {
 /// widget whose host was in the document and no longer is. A host mounted
 /// while detached is left alone until it has been inserted.
 fn sweep_disconnected(added: &[Node], removed: bool) {
-    let gone: Vec<Element> = WIDGETS.with(|w| {
-        let mut w = w.borrow_mut();
-        let mut gone = Vec::new();
-        for m in w.iter_mut() {
-            let connected = m.host.is_connected();
-            if !m.was_connected {
-                // Inserted and removed again in one batch counts as inserted.
-                m.was_connected =
-                    connected || added.iter().any(|node| node.contains(Some(&m.host)));
-            }
-            if removed && m.was_connected && !connected {
-                gone.push(m.host.clone());
-            }
-        }
-        gone
+    // Copied out first: nothing that calls into JS runs while WIDGETS is borrowed.
+    let hosts: Vec<(Element, bool)> = WIDGETS.with(|w| {
+        w.borrow()
+            .iter()
+            .map(|m| (m.host.clone(), m.was_connected))
+            .collect()
     });
+    let mut inserted = Vec::new();
+    let mut gone = Vec::new();
+    for (host, was_connected) in hosts {
+        let connected = is_connected(&host);
+        // Inserted and removed again in one batch counts as inserted.
+        let was_connected =
+            was_connected || connected || added.iter().any(|node| node.contains(Some(&host)));
+        if removed && was_connected && !connected {
+            gone.push(host);
+        } else if was_connected {
+            inserted.push(host);
+        }
+    }
+    if !inserted.is_empty() {
+        WIDGETS.with(|w| {
+            for m in w.borrow_mut().iter_mut() {
+                if inserted.contains(&m.host) {
+                    m.was_connected = true;
+                }
+            }
+        });
+    }
     for host in gone {
         unmount_widget(&host);
     }
@@ -279,13 +325,11 @@ fn observe(root: &Element) -> Result<(), JsValue> {
             let added = record.added_nodes();
             for i in 0..added.length() {
                 let Some(node) = added.item(i) else { continue };
-                if node.node_type() != Node::ELEMENT_NODE {
+                let Some(el) = node.dyn_ref::<Element>() else {
                     continue;
-                }
-                if node.is_connected() {
-                    if let Some(el) = node.dyn_ref::<Element>() {
-                        scan(el);
-                    }
+                };
+                if is_connected(el) {
+                    scan(el);
                 }
                 added_elements.push(node);
             }

@@ -347,3 +347,59 @@ test('API calls made from inside a getter work, and endless re-entry is refused,
     await opened.context.close();
   }
 });
+
+test('an element whose own members throw is mounted through the DOM prototypes, and removal still unmounts it', async () => {
+  const opened = await withWidget();
+  try {
+    const r = await opened.page.evaluate(async () => {
+      const el = document.createElement('div');
+      el.id = 'odd';
+      // Inserted first, and every observer done with it: the loader reads
+      // isConnected of added nodes itself.
+      await new Promise((resolve) => {
+        const o = new MutationObserver(() => {
+          o.disconnect();
+          resolve();
+        });
+        o.observe(document.documentElement, { childList: true, subtree: true });
+        document.body.append(el);
+      });
+      const boom = () => {
+        throw new Error('member boom');
+      };
+      // Own members shadowing the DOM's (the loader itself calls getAttribute).
+      el.getAttributeNames = boom;
+      Object.defineProperty(el, 'isConnected', { get: boom });
+      Object.defineProperty(el, 'localName', { get: boom });
+      try {
+        return { id: window.tokenworth.mount(el, 'base=375000&tokens=100000') };
+      } catch (e) {
+        return { threw: `${e instanceof WebAssembly.RuntimeError ? 'RUNTIME ' : ''}${e.name}: ${e.message}` };
+      }
+    });
+    assert.match(r.id ?? r.threw, /^tw-\d+$/);
+    await opened.page.waitForFunction(
+      () => document.getElementById('odd').shadowRoot?.querySelector('[data-offer=a] [data-fig=headline]')?.textContent === '$475,000',
+      null,
+      { timeout: 10_000 },
+    );
+    const after = await opened.page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const el = document.getElementById('odd');
+          // Notified after tokenworth's observer (creation order).
+          const o = new MutationObserver(() => {
+            o.disconnect();
+            resolve({ left: el.shadowRoot.childElementCount, unmount: window.tokenworth.unmount(el) });
+          });
+          o.observe(document.documentElement, { childList: true, subtree: true });
+          el.remove();
+        }),
+    );
+    assert.deepEqual(after, { left: 0, unmount: false });
+    await stillWorks(opened);
+    await clean(opened.problems, server.url);
+  } finally {
+    await opened.context.close();
+  }
+});
