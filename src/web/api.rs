@@ -3,11 +3,15 @@
 //! * `compute(scenario)`: a query string or a plain object of MODEL.md keys
 //!   (`{ base: 375000, "b.base": "400k" }`, or offer B nested as `b: {…}`)
 //!   to the JSON result of MODEL.md as a JS object; throws an `Error`
-//!   naming every bad key;
-//! * `mount(element, scenario?, options?)`: a calculator on any element;
-//!   returns its id (`tw-7`);
+//!   naming every bad key (a `TypeError` for a bad shape: values that are
+//!   objects, `b` inside `b`, a cycle, a getter or Proxy trap that throws);
+//! * `mount(element, scenario?, options?)`: a calculator on any element of
+//!   this page but `<body>`/`<html>` (a Proxy or look-alike is a
+//!   `TypeError`); returns its id (`tw-7`); mounting again replaces it;
 //! * `unmount(element)`: removes a calculator or badge; returns whether
 //!   there was one;
+//!
+//! No argument can break the wasm instance: see `read` and `element_of`.
 //! * `stop()`: stops watching the page and unmounts everything;
 //! * `version`: the crate version.
 

@@ -403,3 +403,66 @@ test('an element whose own members throw is mounted through the DOM prototypes, 
     await opened.context.close();
   }
 });
+
+test('a tokenworth:change listener that remounts, unmounts or stops its own widget breaks nothing', async () => {
+  const opened = await withWidget();
+  const { page, id } = opened;
+  try {
+    // Remount from inside the widget's own change event: the new widget shows the new scenario.
+    await page.evaluate(() => {
+      const host = document.getElementById('before');
+      host.addEventListener(
+        'tokenworth:change',
+        () => window.tokenworth.mount(host, 'base=500000&tokens=250000'),
+        { once: true },
+      );
+    });
+    await page.locator(`#${id}-base`).fill('400000');
+    await page.waitForFunction(
+      () => document.getElementById('before').shadowRoot.querySelector('[data-offer=a] [data-fig=headline]')?.textContent === '$750,000',
+      null,
+      { timeout: 10_000 },
+    );
+    // Unmount, then stop, from inside change events of a spare widget.
+    const spareId = await page.evaluate(() => {
+      const spare = document.getElementById('spare');
+      spare.addEventListener('tokenworth:change', () => window.tokenworth.unmount(spare), { once: true });
+      return window.tokenworth.mount(spare, 'base=1&tokens=1');
+    });
+    await page.locator(`#${spareId}-base`).fill('2');
+    await page.waitForFunction(() => document.getElementById('spare').shadowRoot.childElementCount === 0, null, {
+      timeout: 10_000,
+    });
+    const good = await page.evaluate(() => window.tokenworth.compute('base=375000&tokens=100000').offers[0].years[0].headline);
+    assert.equal(good, '475000');
+    const secondId = await page.evaluate(() => {
+      const spare = document.getElementById('spare');
+      spare.addEventListener('tokenworth:change', () => window.tokenworth.stop(), { once: true });
+      return window.tokenworth.mount(spare, 'base=1&tokens=1');
+    });
+    await page.locator(`#${secondId}-base`).fill('2');
+    await page.waitForFunction(
+      () =>
+        document.getElementById('spare').shadowRoot.childElementCount === 0 &&
+        document.getElementById('before').shadowRoot.childElementCount === 0,
+      null,
+      { timeout: 10_000 },
+    );
+    // After stop(), the API still computes and mounts.
+    const after = await page.evaluate(() => ({
+      good: window.tokenworth.compute('base=375000&tokens=100000').offers[0].years[0].headline,
+      id: window.tokenworth.mount(document.getElementById('before'), 'base=375000&tokens=100000'),
+    }));
+    assert.equal(after.good, '475000');
+    assert.match(after.id, /^tw-\d+$/);
+    await page.waitForFunction(
+      () => document.getElementById('before').shadowRoot.querySelector('[data-offer=a] [data-fig=headline]')?.textContent === '$475,000',
+      null,
+      { timeout: 10_000 },
+    );
+    assert.deepEqual(opened.problems.pageErrors, [], 'uncaught page errors');
+    await clean(opened.problems, server.url);
+  } finally {
+    await opened.context.close();
+  }
+});
