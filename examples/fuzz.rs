@@ -3,10 +3,13 @@
 //!
 //!     cargo run --profile fuzz --example fuzz -- 600      # ten minutes
 //!
-//! It feeds the query-string parser, the money parser, the attribute reader
-//! and the full compute path with random and mutated inputs built from the
-//! real keys and value forms, and stops with a non-zero status on a panic or
-//! on any single input taking longer than five seconds (a hang).
+//! It feeds the query-string parser, the money parser, the attribute reader,
+//! the JS API's object path (`codec::object`: the native tree `web::api`
+//! reads a scenario object into, with nesting, unreadable values and
+//! oversized objects) and the full compute path with random and mutated
+//! inputs built from the real keys and value forms, and stops with a
+//! non-zero status on a panic or on any single input taking longer than
+//! five seconds (a hang).
 // Test code: a failed assertion or an unwrap that panics is the point here.
 #![allow(
     clippy::unwrap_used,
@@ -18,6 +21,7 @@
 use std::panic;
 use std::time::{Duration, Instant};
 
+use tokenworth::codec::object::{self, Given};
 use tokenworth::codec::{self, json};
 use tokenworth::model::{self, FIELDS};
 
@@ -121,8 +125,93 @@ fn random_query(rng: &mut Rng) -> String {
     parts.join(if rng.below(10) == 0 { "&&" } else { "&" })
 }
 
+fn random_key(rng: &mut Rng) -> String {
+    match rng.below(8) {
+        0 => random_text(rng),
+        1 => "b".to_string(),
+        2 => format!("b.{}", FIELDS[rng.below(FIELDS.len())].key),
+        _ => FIELDS[rng.below(FIELDS.len())].key.to_string(),
+    }
+}
+
+/// A value as `web::api::read` could give it, objects nested up to `depth`
+/// (deeper than the reader reads, to check nothing relies on that).
+fn random_given(rng: &mut Rng, depth: usize) -> Given {
+    match rng.below(12) {
+        0 => Given::Absent,
+        1 | 2 => Given::Text(rng.pick(VALUES).to_string()),
+        3 => Given::Text(random_text(rng)),
+        4 => Given::Number(f64::from_bits(rng.next())),
+        5 => Given::Number(rng.below(2_000_000) as f64 / [1.0, 100.0, 1e-3][rng.below(3)]),
+        6 => Given::Bool(rng.below(2) == 0),
+        7 => Given::Threw(random_text(rng).repeat(rng.below(30))),
+        8 => match rng.below(3) {
+            0 => Given::TooDeep,
+            1 => Given::TooManyKeys(object::MAX_KEYS + 1 + rng.below(1000)),
+            _ => Given::Unsupported("a function"),
+        },
+        _ if depth == 0 => Given::TooDeep,
+        _ => random_object(rng, depth - 1),
+    }
+}
+
+fn random_object(rng: &mut Rng, depth: usize) -> Given {
+    let len = rng.below(12);
+    Given::Object {
+        list: rng.below(8) == 0,
+        entries: (0..len)
+            .map(|_| (random_key(rng), random_given(rng, depth)))
+            .collect(),
+    }
+}
+
+/// The keys a problem may name: `the scenario`, each key, `b.<key>` inside `b`.
+fn keys_of(scenario: &Given) -> Vec<String> {
+    let mut keys = vec!["the scenario".to_string()];
+    if let Given::Object { entries, .. } = scenario {
+        for (key, value) in entries {
+            keys.push(key.clone());
+            if let ("b", Given::Object { entries: inner, .. }) = (key.as_str(), value) {
+                keys.extend(inner.iter().map(|(k, _)| format!("b.{k}")));
+            }
+        }
+    }
+    keys
+}
+
+/// The JS API's object path: a random scenario object to pairs (or
+/// problems, each naming a key that is there) to a scenario.
+fn exercise_object(rng: &mut Rng) {
+    let n = f64::from_bits(rng.next());
+    let text = object::number_text(n);
+    if n.is_finite() {
+        assert_eq!(text.parse::<f64>().ok(), Some(n), "{text} for {n:e}");
+    }
+    let depth = rng.below(4);
+    let scenario = random_object(rng, depth);
+    let _ = object::option_text("hide", &random_given(rng, 2));
+    match object::scenario_pairs(&scenario) {
+        Ok(pairs) => {
+            let parsed = codec::parse_pairs(pairs);
+            let _ = model::project(&parsed.scenario);
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty());
+            let keys = keys_of(&scenario);
+            for problem in &problems {
+                assert!(problem.chars().count() < 600, "long problem {problem:?}");
+                assert!(
+                    keys.iter().any(|k| problem.starts_with(k.as_str())),
+                    "{problem:?} names none of {keys:?}"
+                );
+            }
+        }
+    }
+}
+
 /// One input through every target; returns how many results computed.
 fn exercise(rng: &mut Rng) -> usize {
+    exercise_object(rng);
     let text = random_text(rng);
     let _ = codec::money::parse_money(&text);
     let _ = codec::money::parse_percent(&text);

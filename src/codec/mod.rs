@@ -5,6 +5,7 @@
 pub mod json;
 pub mod keys;
 pub mod money;
+pub mod object;
 pub mod query;
 
 use std::fmt;

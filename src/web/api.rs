@@ -3,36 +3,92 @@
 //! * `compute(scenario)`: a query string or a plain object of MODEL.md keys
 //!   (`{ base: 375000, "b.base": "400k" }`, or offer B nested as `b: {…}`)
 //!   to the JSON result of MODEL.md as a JS object; throws an `Error`
-//!   naming every bad key;
-//! * `mount(element, scenario?, options?)`: a calculator on any element;
-//!   returns its id (`tw-7`);
+//!   naming every bad key (a `TypeError` for a bad shape: values that are
+//!   objects, `b` inside `b`, a cycle, a getter or Proxy trap that throws);
+//! * `mount(element, scenario?, options?)`: a calculator on any element of
+//!   this page but `<body>`/`<html>` (a Proxy or look-alike is a
+//!   `TypeError`); returns its id (`tw-7`); mounting again replaces it;
 //! * `unmount(element)`: removes a calculator or badge; returns whether
 //!   there was one;
+//!
+//! No argument can break the wasm instance: see `read` and `element_of`.
 //! * `stop()`: stops watching the page and unmounts everything;
 //! * `version`: the crate version.
 
-use js_sys::{Object, Reflect};
+use std::cell::Cell;
+
+use js_sys::{Array, Function, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::{badge, dom, embed};
+use crate::codec::object::{self, Given};
 use crate::codec::{self, json, keys, Parsed};
 use crate::model::project;
 use crate::publish;
+
+// JS builtins on a caller's value, declared `catch`: a Proxy trap or a
+// getter may throw, and an exception unwinding through wasm frames skips
+// their epilogues (the shadow-stack pointer, RefCell borrows), which
+// corrupts the instance for every later call.
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys(value)`: own enumerable string keys (runs `ownKeys` and
+    /// `getOwnPropertyDescriptor` traps).
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.isArray(value)`: throws on a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_list(value: &JsValue) -> Result<bool, JsValue>;
+    /// `String(value)`, used for a BigInt only (no user code runs for one).
+    #[wasm_bindgen(catch, js_name = String)]
+    fn string_of(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// API calls nested inside one another (a getter that calls
+/// `tokenworth.compute`): each level takes wasm stack, which has no guard
+/// page, so the nesting is bounded well below what 1 MiB allows.
+const MAX_NESTED_CALLS: u32 = 8;
+
+thread_local! {
+    static NESTED_CALLS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// One API call in progress; dropping it ends the call.
+struct Call;
+
+impl Call {
+    fn enter(what: &str) -> Result<Call, JsValue> {
+        let depth = NESTED_CALLS.with(Cell::get);
+        if depth >= MAX_NESTED_CALLS {
+            return Err(error(&format!(
+                "tokenworth.{what}: called from inside {MAX_NESTED_CALLS} other tokenworth calls \
+                 (a getter or Proxy trap that calls tokenworth?); refused"
+            )));
+        }
+        NESTED_CALLS.with(|n| n.set(depth.saturating_add(1)));
+        Ok(Call)
+    }
+}
+
+impl Drop for Call {
+    fn drop(&mut self) {
+        NESTED_CALLS.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
 
 /// Adds the API to `window.tokenworth` (creating it if embed.js did not).
 pub fn install() -> Result<Object, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let existing = Reflect::get(&window, &"tokenworth".into())?;
-    let api: Object = match existing.dyn_into::<Object>() {
-        Ok(o) => o,
-        Err(_) => {
-            let o = Object::new();
-            Reflect::set(&window, &"tokenworth".into(), &o)?;
-            o
-        }
+    let api: Object = if existing.is_object() {
+        existing.unchecked_into()
+    } else {
+        let o = Object::new();
+        Reflect::set(&window, &"tokenworth".into(), &o)?;
+        o
     };
     let compute = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(compute);
     let mount = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
@@ -60,78 +116,103 @@ fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
 }
 
-/// A JS value as the text an attribute would hold (`375000`, `true` → `1`).
-fn text_of(value: &JsValue) -> String {
-    if let Some(b) = value.as_bool() {
-        return if b { "1" } else { "0" }.to_string();
+/// Reads a caller's value into a native tree, objects down to
+/// `object::MAX_DEPTH` (so a cycle or a 10,000-deep nesting costs nothing)
+/// and at most `object::MAX_KEYS` keys each. Typeof tests only (no
+/// `instanceof`, which runs a Proxy's `getPrototypeOf` trap); every call
+/// that can run the caller's code is caught.
+fn read(value: &JsValue, depth: usize) -> Given {
+    if value.is_undefined() || value.is_null() {
+        return Given::Absent;
     }
-    if let Some(s) = value.as_string() {
-        return s;
+    if let Some(text) = value.as_string() {
+        return Given::Text(text);
     }
-    // String(value): numbers as JS writes them (no exponent below 1e21).
     if let Some(n) = value.as_f64() {
-        return js_sys::Number::from(n)
-            .to_string_with_radix(10)
-            .map(String::from)
-            .unwrap_or_default();
+        return Given::Number(n);
     }
-    match value.dyn_ref::<Object>() {
-        Some(o) => String::from(o.to_string()),
-        None => String::new(),
+    if let Some(b) = value.as_bool() {
+        return Given::Bool(b);
     }
+    if value.is_function() {
+        return Given::Unsupported("a function");
+    }
+    if value.is_bigint() {
+        return match string_of(value).ok().and_then(|s| s.as_string()) {
+            Some(text) => Given::Text(text),
+            None => Given::Unsupported("a BigInt"),
+        };
+    }
+    if !value.is_object() {
+        return Given::Unsupported("a symbol");
+    }
+    if depth >= object::MAX_DEPTH {
+        return Given::TooDeep;
+    }
+    let list = match is_list(value) {
+        Ok(list) => list,
+        Err(thrown) => return Given::Threw(message_of(&thrown)),
+    };
+    let keys = match own_keys(value) {
+        Ok(keys) => keys,
+        Err(thrown) => return Given::Threw(message_of(&thrown)),
+    };
+    let count = keys.length() as usize;
+    if count > object::MAX_KEYS {
+        return Given::TooManyKeys(count);
+    }
+    let mut entries = Vec::with_capacity(count);
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else {
+            continue;
+        };
+        let entry = match Reflect::get(value, &key) {
+            Ok(v) => read(&v, depth.saturating_add(1)),
+            Err(thrown) => Given::Threw(message_of(&thrown)),
+        };
+        entries.push((name, entry));
+    }
+    Given::Object { list, entries }
 }
 
-/// Key/value pairs of a scenario given as a plain object.
-fn pairs_of(object: &Object) -> Vec<(String, String)> {
-    let mut pairs = Vec::new();
-    for entry in Object::entries(object).iter() {
-        let key = Reflect::get(&entry, &0.into())
-            .ok()
-            .and_then(|k| k.as_string())
-            .unwrap_or_default();
-        let value = Reflect::get(&entry, &1.into()).unwrap_or(JsValue::UNDEFINED);
-        if value.is_undefined() || value.is_null() {
-            continue;
-        }
-        if key == "b" && value.is_object() && !js_sys::Array::is_array(&value) {
-            if let Ok(inner) = value.dyn_into::<Object>() {
-                pairs.extend(
-                    pairs_of(&inner)
-                        .into_iter()
-                        .map(|(k, v)| (format!("b.{k}"), v)),
-                );
-            }
-            continue;
-        }
-        pairs.push((key, text_of(&value)));
+/// What an exception says: a thrown string, or a thrown object's `message`.
+fn message_of(thrown: &JsValue) -> String {
+    if let Some(text) = thrown.as_string() {
+        return text;
     }
-    pairs
+    if thrown.is_object() {
+        if let Some(text) = Reflect::get(thrown, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+        {
+            return text;
+        }
+    }
+    "an exception".to_string()
 }
 
 /// A scenario argument: a query string, a plain object, or nothing.
-fn parse_scenario(value: &JsValue) -> Result<Parsed, JsValue> {
+fn parse_scenario(value: &JsValue, what: &str) -> Result<Parsed, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(codec::parse(""));
     }
     if let Some(query) = value.as_string() {
         return Ok(codec::parse(&query));
     }
-    if value.is_function() || js_sys::Array::is_array(value) {
-        return Err(type_error(
-            "tokenworth: a scenario is a query string or a plain object of settings",
-        ));
+    if value.is_function() || !value.is_object() {
+        return Err(type_error(&format!(
+            "tokenworth.{what}: a scenario is a query string or a plain object of settings"
+        )));
     }
-    match value.dyn_ref::<Object>() {
-        Some(object) => Ok(codec::parse_pairs(pairs_of(object))),
-        None => Err(type_error(
-            "tokenworth: a scenario is a query string or a plain object of settings",
-        )),
-    }
+    object::scenario_pairs(&read(value, 0))
+        .map(codec::parse_pairs)
+        .map_err(|problems| type_error(&format!("tokenworth.{what}: {}", problems.join(" "))))
 }
 
 /// `tokenworth.compute(scenario)`.
 pub fn compute(scenario: JsValue) -> Result<JsValue, JsValue> {
-    let parsed = parse_scenario(&scenario)?;
+    let _call = Call::enter("compute")?;
+    let parsed = parse_scenario(&scenario, "compute")?;
     let mut problems: Vec<String> = parsed.errors.iter().map(|e| e.to_string()).collect();
     problems.extend(parsed.notices.iter().cloned());
     if !problems.is_empty() {
@@ -152,41 +233,78 @@ pub fn compute(scenario: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Presentation options `{ theme, accent, compact, lock, hide, link }` as
-/// the attributes they stand for (arrays joined with commas).
+/// the attributes they stand for (lists joined with commas).
 fn option_attributes(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Vec::new());
     }
-    let object = options
-        .dyn_ref::<Object>()
-        .ok_or_else(|| type_error("tokenworth.mount: options is a plain object"))?;
+    if options.is_function() || !options.is_object() {
+        return Err(type_error("tokenworth.mount: options is a plain object"));
+    }
+    let entries = match read(options, 0) {
+        Given::Object {
+            list: false,
+            entries,
+        } => entries,
+        Given::Threw(message) => {
+            return Err(type_error(&format!(
+                "tokenworth.mount: options could not be read: {message}"
+            )))
+        }
+        _ => return Err(type_error("tokenworth.mount: options is a plain object")),
+    };
     let mut attrs = Vec::new();
     for key in keys::option_names() {
-        let value = Reflect::get(object, &key.into())?;
-        if value.is_undefined() || value.is_null() {
+        let Some((_, value)) = entries.iter().find(|(k, _)| k == key) else {
             continue;
-        }
-        let text = if js_sys::Array::is_array(&value) {
-            js_sys::Array::from(&value)
-                .iter()
-                .map(|v| text_of(&v))
-                .collect::<Vec<_>>()
-                .join(",")
-        } else {
-            text_of(&value)
         };
         // `compact: false` is an explicit no.
-        attrs.push((format!("data-{key}"), text));
+        match object::option_text(key, value) {
+            Ok(Some(text)) => attrs.push((format!("data-{key}"), text)),
+            Ok(None) => {}
+            Err(problem) => return Err(type_error(&format!("tokenworth.mount: {problem}"))),
+        }
     }
     Ok(attrs)
 }
 
-fn element_of(value: JsValue, what: &str) -> Result<Element, JsValue> {
-    value.dyn_into::<Element>().map_err(|_| {
+/// `value` as an element of this page. A Proxy around an element passes
+/// `instanceof Element` yet makes every DOM method throw "Illegal
+/// invocation"; Node.prototype's own `nodeType` getter applied to it throws
+/// too, so only a real node passes, without running the caller's code.
+fn element_of(value: &JsValue, what: &str) -> Result<Element, JsValue> {
+    let refused = |why: &str| {
         type_error(&format!(
-            "tokenworth.{what}: the first argument is an element"
+            "tokenworth.{what}: the first argument is {why}; give an element of this page"
         ))
-    })
+    };
+    if !value.is_object() {
+        return Err(refused("not an element"));
+    }
+    match node_type(value) {
+        Ok(Some(t)) if t == f64::from(web_sys::Node::ELEMENT_NODE) => {}
+        Ok(_) => return Err(refused("a node but not an element")),
+        Err(_) => return Err(refused("not an element (a Proxy or a look-alike object)")),
+    }
+    // A real node: `instanceof` walks its prototype chain, no trap runs.
+    if !value.is_instance_of::<Element>() {
+        return Err(refused("an element of another window"));
+    }
+    Ok(value.clone().unchecked_into())
+}
+
+/// `Node.prototype.nodeType`'s getter applied to `value`: throws unless
+/// `value` is a real node.
+fn node_type(value: &JsValue) -> Result<Option<f64>, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let node = Reflect::get(&window, &"Node".into())?;
+    let prototype = Reflect::get(&node, &"prototype".into())?;
+    let descriptor = Reflect::get_own_property_descriptor(
+        prototype.unchecked_ref::<Object>(),
+        &"nodeType".into(),
+    )?;
+    let getter: Function = Reflect::get(&descriptor, &"get".into())?.dyn_into()?;
+    Ok(Reflect::apply(&getter, value, &Array::new())?.as_f64())
 }
 
 /// `tokenworth.mount(element, scenario?, options?)`: the element's own
@@ -196,19 +314,28 @@ pub fn mount_element(
     scenario: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let host = element_of(element, "mount")?;
-    let id = embed::next_id();
+    let _call = Call::enter("mount")?;
+    let host = element_of(&element, "mount")?;
+    if let Some(why) = embed::refusal(&host) {
+        return Err(type_error(&format!("tokenworth.mount: {why}")));
+    }
+    // Everything the caller wrote (getters, traps) runs here, before any
+    // state changes.
     let extra = option_attributes(&options)?;
+    let given = if scenario.is_undefined() || scenario.is_null() {
+        None
+    } else {
+        Some(parse_scenario(&scenario, "mount")?)
+    };
+    let id = embed::next_id();
     let mut attrs = dom::attributes(&host);
     attrs.retain(|(n, _)| !extra.iter().any(|(e, _)| e == n));
     attrs.extend(extra);
     let (config, problems) = publish::widget_config(&attrs, &id);
-    let mut parsed = if !scenario.is_undefined() && !scenario.is_null() {
-        parse_scenario(&scenario)?
-    } else if config.standalone {
-        codec::parse(&super::page::read_query())
-    } else {
-        codec::parse_attributes(attrs)
+    let mut parsed = match given {
+        Some(parsed) => parsed,
+        None if config.standalone => codec::parse(&super::page::read_query()),
+        None => codec::parse_attributes(attrs),
     };
     parsed.notices.extend(problems);
     let config = embed::with_default_link(config);
@@ -219,7 +346,8 @@ pub fn mount_element(
 
 /// `tokenworth.unmount(element)`.
 pub fn unmount_element(element: JsValue) -> Result<JsValue, JsValue> {
-    let el = element_of(element, "unmount")?;
+    let _call = Call::enter("unmount")?;
+    let el = element_of(&element, "unmount")?;
     let widget = embed::unmount_widget(&el).is_some();
     let badge = badge::clear(&el);
     Ok(JsValue::from_bool(widget || badge))

@@ -14,7 +14,7 @@ use js_sys::WeakSet;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::dom;
+use super::{dom, embed};
 use crate::codec;
 use crate::model::project;
 use crate::publish::{self, BadgeText};
@@ -35,6 +35,8 @@ type Attributes = Vec<(String, String)>;
 
 thread_local! {
     static RENDERED: WeakSet = WeakSet::new();
+    /// Elements that are both a widget host and a badge, already warned about.
+    static CONFLICTS: WeakSet = WeakSet::new();
     /// Badge text by attribute set: listings repeat the same offers.
     static CACHE: RefCell<HashMap<Attributes, Result<BadgeText, String>>> =
         RefCell::new(HashMap::new());
@@ -58,9 +60,24 @@ pub fn text_for(attrs: Vec<(String, String)>) -> Result<BadgeText, String> {
     publish::badge_text(&projection, &scenario.cur).ok_or_else(|| "no figures to show".to_string())
 }
 
-/// Renders a badge found on the page, once.
+/// Renders a badge found on the page, once. An element that is also a
+/// calculator host (`data-tokenworth`, or mounted by the API) shows the
+/// calculator: both in one shadow root would break each other.
 pub fn render_found(el: &Element) {
     if RENDERED.with(|r| r.has(el)) {
+        return;
+    }
+    if el.has_attribute("data-tokenworth") || embed::is_mounted(el) {
+        if !CONFLICTS.with(|c| c.has(el)) {
+            CONFLICTS.with(|c| c.add(el));
+            web_sys::console::warn_2(
+                &"tokenworth: this element has both data-tokenworth and \
+                  data-tokenworth-badge; it shows the calculator, not the badge \
+                  (give the badge an element of its own)"
+                    .into(),
+                el,
+            );
+        }
         return;
     }
     if let Err(e) = render(el) {

@@ -6,7 +6,8 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, NodeList, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::codec::keys::Presentation;
@@ -21,14 +22,51 @@ pub fn badge_selector() -> String {
     format!("[data-{}]", Presentation::Badge.name())
 }
 
-/// The `(name, value)` pairs of an element's attributes.
+// Members of an element the page (or a caller of `tokenworth.mount`) gives
+// us: looked up once on the prototypes (`final`, so an own property or a
+// subclass member on the element is not what runs) and caught, so nothing
+// thrown unwinds through wasm frames (each such unwinding leaks wasm stack:
+// about 600 of them broke the instance, tests/e2e/api-robust.test.mjs).
+#[wasm_bindgen]
+extern "C" {
+    /// An `Element`, for the members below.
+    #[wasm_bindgen(js_name = Element)]
+    type Host;
+    #[wasm_bindgen(catch, final, method, js_class = "Element", js_name = getAttributeNames)]
+    fn attribute_names(this: &Host) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, final, method, js_class = "Element", js_name = getAttribute)]
+    fn attribute(this: &Host, name: &str) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(catch, final, method, getter, js_class = "Element", js_name = localName)]
+    fn local_name_of(this: &Host) -> Result<String, JsValue>;
+    #[wasm_bindgen(catch, final, method, getter, js_class = "Node", js_name = isConnected)]
+    fn connected(this: &Host) -> Result<bool, JsValue>;
+}
+
+fn host(element: &Element) -> &Host {
+    element.unchecked_ref()
+}
+
+/// True when `element` is in a document (false if that cannot be read).
+pub fn is_connected(element: &Element) -> bool {
+    host(element).connected().unwrap_or(false)
+}
+
+/// The element's tag name in lower case ("" if it cannot be read).
+pub fn local_name(element: &Element) -> String {
+    host(element).local_name_of().unwrap_or_default()
+}
+
+/// The `(name, value)` pairs of an element's attributes (none if they
+/// cannot be read).
 pub fn attributes(element: &Element) -> Vec<(String, String)> {
-    element
-        .get_attribute_names()
+    let Ok(names) = host(element).attribute_names() else {
+        return Vec::new();
+    };
+    names
         .iter()
         .filter_map(|n| {
             let n = n.as_string()?;
-            let v = element.get_attribute(&n)?;
+            let v = host(element).attribute(&n).ok()??;
             Some((n, v))
         })
         .collect()

@@ -9,7 +9,8 @@
 //! * `<span data-tokenworth-badge …>`: a badge (see `badge`).
 //!
 //! A `MutationObserver` on the document mounts hosts added later and
-//! unmounts widgets whose host left the page.
+//! unmounts widgets whose host was on the page and has left it (a host
+//! mounted while detached, as single-page apps do, waits to be inserted).
 
 use std::cell::{Cell, RefCell};
 
@@ -27,6 +28,8 @@ struct Mounted {
     host: Element,
     id: String,
     handle: mount::WidgetHandle,
+    /// The host has been in the document: leaving it now unmounts the widget.
+    was_connected: bool,
 }
 
 /// The page observer and the callback it calls (kept alive with it).
@@ -90,13 +93,32 @@ pub fn is_mounted(host: &Element) -> bool {
     HOSTS.with(|h| h.has(host))
 }
 
-/// Mounts a widget on `host` (replacing one already there). Returns its id.
+/// Why `host` cannot carry a calculator, if it cannot: the widget takes
+/// over its element with a shadow root, which cannot be removed again, so
+/// on `<body>` the whole page would vanish for good (`<html>` cannot have one).
+pub fn refusal(host: &Element) -> Option<&'static str> {
+    match dom::local_name(host).as_str() {
+        "body" | "html" => Some(
+            "a calculator cannot be mounted on <body> or <html>: it takes over the element \
+             it is mounted on (a shadow root, which stays after unmount), so the page would \
+             disappear; mount it on a <div> of its own",
+        ),
+        _ => None,
+    }
+}
+
+/// Mounts a widget on `host` (replacing one already there, or a badge: the
+/// calculator wins). Returns its id.
 pub fn mount_host(
     host: &Element,
     parsed: Parsed,
     mut config: WidgetConfig,
 ) -> Result<String, JsValue> {
+    if let Some(why) = refusal(host) {
+        return Err(js_sys::TypeError::new(why).into());
+    }
     let previous = unmount_widget(host);
+    badge::clear(host);
     if config.id.is_empty() {
         config.id = previous.unwrap_or_else(next_id);
     }
@@ -106,11 +128,15 @@ pub fn mount_host(
     }
     let handle = mount::mount_widget(host, parsed, config)?;
     HOSTS.with(|h| h.add(host));
+    // Read before borrowing WIDGETS: nothing that calls into JS runs while
+    // a RefCell is borrowed.
+    let was_connected = dom::is_connected(host);
     WIDGETS.with(|w| {
         w.borrow_mut().push(Mounted {
             host: host.clone(),
             id: id.clone(),
             handle,
+            was_connected,
         })
     });
     Ok(id)
@@ -163,15 +189,40 @@ pub fn unmount_widget(host: &Element) -> Option<String> {
     Some(found.id)
 }
 
-/// Unmounts every widget whose host is no longer in the document.
-fn sweep_disconnected() {
-    let gone: Vec<Element> = WIDGETS.with(|w| {
+/// After a batch of page mutations: notes hosts that are (or were, inside
+/// `added`) in the document, then, if nodes were removed, unmounts every
+/// widget whose host was in the document and no longer is. A host mounted
+/// while detached is left alone until it has been inserted.
+fn sweep_disconnected(added: &[Node], removed: bool) {
+    // Copied out first: nothing that calls into JS runs while WIDGETS is borrowed.
+    let hosts: Vec<(Element, bool)> = WIDGETS.with(|w| {
         w.borrow()
             .iter()
-            .filter(|m| !m.host.is_connected())
-            .map(|m| m.host.clone())
+            .map(|m| (m.host.clone(), m.was_connected))
             .collect()
     });
+    let mut inserted = Vec::new();
+    let mut gone = Vec::new();
+    for (host, was_connected) in hosts {
+        let connected = dom::is_connected(&host);
+        // Inserted and removed again in one batch counts as inserted.
+        let was_connected =
+            was_connected || connected || added.iter().any(|node| node.contains(Some(&host)));
+        if removed && was_connected && !connected {
+            gone.push(host);
+        } else if was_connected {
+            inserted.push(host);
+        }
+    }
+    if !inserted.is_empty() {
+        WIDGETS.with(|w| {
+            for m in w.borrow_mut().iter_mut() {
+                if inserted.contains(&m.host) {
+                    m.was_connected = true;
+                }
+            }
+        });
+    }
     for host in gone {
         unmount_widget(&host);
     }
@@ -215,6 +266,7 @@ fn observe(root: &Element) -> Result<(), JsValue> {
     }
     let callback = Closure::<dyn FnMut(Array)>::new(|records: Array| {
         let mut removed = false;
+        let mut added_elements = Vec::new();
         for record in records.iter() {
             let Ok(record) = record.dyn_into::<MutationRecord>() else {
                 continue;
@@ -223,16 +275,16 @@ fn observe(root: &Element) -> Result<(), JsValue> {
             let added = record.added_nodes();
             for i in 0..added.length() {
                 let Some(node) = added.item(i) else { continue };
-                if node.node_type() == Node::ELEMENT_NODE && node.is_connected() {
-                    if let Ok(el) = node.dyn_into::<Element>() {
-                        scan(&el);
-                    }
+                let Some(el) = node.dyn_ref::<Element>() else {
+                    continue;
+                };
+                if dom::is_connected(el) {
+                    scan(el);
                 }
+                added_elements.push(node);
             }
         }
-        if removed {
-            sweep_disconnected();
-        }
+        sweep_disconnected(&added_elements, removed);
     });
     let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
     let init = MutationObserverInit::new();
