@@ -354,12 +354,12 @@ mod tests {
             (
                 "b with too many keys, b unreadable",
                 object(&[("b", Given::TooManyKeys(200_000))]),
-                Err(vec!["b has 200000 keys; at most 100000"]),
+                Err(vec!["b has 200000 keys; at most 1000"]),
             ),
             (
                 "the whole scenario with too many keys",
                 Given::TooManyKeys(MAX_KEYS + 1),
-                Err(vec!["the scenario has 100001 keys"]),
+                Err(vec!["the scenario has 1001 keys"]),
             ),
             (
                 "the whole scenario unreadable (a revoked Proxy)",
