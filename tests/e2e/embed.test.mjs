@@ -189,7 +189,11 @@ test('widgets and badges added after load mount; removed ones unmount', async ()
       window.__removed.remove();
     });
     await page.waitForFunction(() => window.__removed.shadowRoot.childElementCount === 0, null, { timeout: 10_000 });
-    // Moving a host back in mounts it again.
+    // Moving the host back in mounts it again.
+    await page.evaluate(() => document.getElementById('main').append(window.__removed));
+    await fig(page, '#late', 'headline').waitFor();
+    assert.equal(await fig(page, '#late', 'headline').textContent(), '$500,000');
+    // A host added inside an element that was itself added later mounts too.
     await page.evaluate(() => document.getElementById('main').append(Object.assign(document.createElement('div'), { id: 'again' })));
     await page.evaluate(() => {
       const d = document.createElement('div');
