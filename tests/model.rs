@@ -268,13 +268,22 @@ fn overflow_is_an_error_not_a_panic() {
 #[test]
 fn largest_inputs_without_decline_still_compute() {
     let q = "years=10&tax=99&invest=50&decline=0&base=1000m&raise=100&bonus=200&signing=1000m&equity=10000m&refresh=10000m&growth=1000&tokens=1000m&tgrowth=1000&personal=100&own=1000m&standard=1000m";
-    let parsed = codec::parse(q);
-    assert!(parsed.is_ok(), "{:?}", parsed.errors);
-    // Either a result or a named overflow: never a panic.
-    match project(&parsed.scenario) {
-        Ok(p) => assert_eq!(p.offers[0].years.len(), 10),
-        Err(e) => assert!(e.to_string().contains("too large"), "{e}"),
-    }
+    // Every input at its top, but prices that do not fall: no figure nears
+    // Decimal's 7.9e28. The largest money figure is year-10 tokens,
+    // 1e9 x 11^9 = 2.4e18; tokens per day at most 2.4e18 / (0.025 per
+    // million, the cheapest price) x 1e6 = 1e26 before dividing by 365.
+    let p = run(q);
+    let a = &p.offers[0];
+    assert_eq!(a.years.len(), 10);
+    // Year 1: base 1e9, bonus 200 % = 2e9, signing 1e9,
+    // equity 1e10 x 25 % x (1 + 1000 %) = 2.75e10, tokens 1e9.
+    assert_eq!(a.years[0].headline, d("32500000000"));
+    // Cash 31.5e9 x (1 - 0.99) = 315e6; personal min(1e9 x 100 %, 1e9) = 1e9,
+    // less 99 % imputed tax = 10e6.
+    assert_eq!(a.years[0].worth, d("325000000"));
+    // Year 10: base 1e9 x 2^9; tokens 1e9 x 11^9.
+    assert_eq!(a.years[9].base, d("512000000000"));
+    assert_eq!(a.years[9].tokens, d("2357947691000000000"));
 }
 
 #[test]

@@ -11,7 +11,7 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use tokenworth::codec::{self, parse, write};
-use tokenworth::model::{currency, prices, project, rates, Offer, Scenario, Side};
+use tokenworth::model::{currency, prices, project, rates, ComputeError, Offer, Scenario, Side};
 
 /// A decimal with at most `dp` decimals between `lo` and `hi` (whole units).
 fn decimal(lo: i64, hi: i64, dp: u32) -> impl Strategy<Value = Decimal> {
@@ -137,6 +137,32 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         )
 }
 
+/// A valid scenario that cannot overflow: `scenario()` with the price
+/// decline at most 20 %.
+///
+/// Only tokens per day can outgrow `Decimal` (about 7.9e28) within the input
+/// ranges (every money figure stays below 1e23: year-10 equity 1e10 x 11^10
+/// plus refreshers, tokens 1e9 x 11^9 = 2.4e18, times 1.5^9 for the invested
+/// value). Tokens per day divides year-y tokens by the price per million and
+/// multiplies by 1e6: at most 2.4e18 x 1e6 / (0.025 x 0.8^9) = 7e26 with
+/// the cheapest price (GPT-5 mini cache reads, 0.025 USD a million), below
+/// the limit by 100x; at 99 % decline (0.01^9) it overflows.
+fn computable_scenario() -> impl Strategy<Value = Scenario> {
+    (scenario(), decimal(0, 20, 2)).prop_map(|(mut s, decline)| {
+        s.decline = decline;
+        s
+    })
+}
+
+/// `computable_scenario()` where offer A has personal use of its budget
+/// (1 to 100 %), so that its tokens count towards what it is worth.
+fn scenario_with_personal_use() -> impl Strategy<Value = Scenario> {
+    (computable_scenario(), decimal(1, 100, 2)).prop_map(|(mut s, personal)| {
+        s.a.personal = personal;
+        s
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -180,28 +206,57 @@ proptest! {
     }
 
     #[test]
-    fn worth_never_exceeds_headline_when_tax_is_not_negative(s in scenario()) {
-        if let Ok(p) = project(&s) {
-            for offer in &p.offers {
-                prop_assert!(offer.worth_total <= offer.headline_total);
-                for y in &offer.years {
-                    prop_assert!(y.worth <= y.headline);
-                }
+    fn any_valid_scenario_computes_or_names_tokens_per_day_as_too_large(s in scenario()) {
+        // See computable_scenario(): no other figure can overflow.
+        match project(&s) {
+            Ok(_) => {}
+            Err(ComputeError::Overflow { figure, .. }) => prop_assert_eq!(figure, "tokens per day"),
+            Err(e) => prop_assert!(false, "{}", e),
+        }
+    }
+
+    #[test]
+    fn worth_never_exceeds_headline_when_tax_is_not_negative(s in computable_scenario()) {
+        let p = project(&s);
+        prop_assert!(p.is_ok(), "{:?}", p);
+        for offer in p.iter().flat_map(|p| &p.offers) {
+            prop_assert!(offer.worth_total <= offer.headline_total);
+            for y in &offer.years {
+                prop_assert!(y.worth <= y.headline);
             }
         }
     }
 
     #[test]
-    fn more_tokens_without_personal_use_never_raise_worth(
-        mut s in scenario(),
-        extra in money(1_000_000_000),
+    fn tokens_without_personal_use_add_nothing_to_worth(
+        mut s in computable_scenario(),
+        tokens in money(1_000_000_000),
     ) {
         s.a.personal = Decimal::ZERO;
         let before = project(&s);
+        s.a.tokens = tokens;
+        let after = project(&s);
+        prop_assert!(before.is_ok() && after.is_ok(), "{:?} / {:?}", before, after);
+        if let (Ok(before), Ok(after)) = (before, after) {
+            prop_assert_eq!(after.offers[0].worth_total, before.offers[0].worth_total);
+        }
+    }
+
+    #[test]
+    fn more_tokens_with_personal_use_raise_worth_by_at_most_own_spend(
+        mut s in scenario_with_personal_use(),
+        extra in money(1_000_000_000),
+    ) {
+        // token_value_y = min(tokens_y x personal, own) less imputed tax: more
+        // tokens never lower it, and it never passes own in any year.
+        let before = project(&s);
         s.a.tokens = (s.a.tokens + extra).min(Decimal::from(1_000_000_000));
         let after = project(&s);
+        prop_assert!(before.is_ok() && after.is_ok(), "{:?} / {:?}", before, after);
         if let (Ok(before), Ok(after)) = (before, after) {
-            prop_assert!(after.offers[0].worth_total <= before.offers[0].worth_total);
+            let gained = after.offers[0].worth_total - before.offers[0].worth_total;
+            prop_assert!(gained >= Decimal::ZERO, "worth fell by {}", -gained);
+            prop_assert!(gained <= s.a.own * Decimal::from(s.years), "worth rose by {}", gained);
         }
     }
 

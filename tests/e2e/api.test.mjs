@@ -21,6 +21,10 @@ let browser;
 before(async () => {
   server = await site({
     'api.html': html('<div id="host"></div><div id="attrs" data-base="400k" data-tokens="120k"></div>'),
+    'blank.html': html('<div id="host"></div><div id="attrs" data-base="400k" data-tokens="120k"></div>').replace(
+      '<script async src="embed.js"></script>',
+      '',
+    ),
   });
   browser = await launch();
 });
@@ -157,7 +161,8 @@ test('mount, tokenworth:change on edit, unmount leaves no listener on window or 
     //   = 600000 x 4.183627 + 1000000 = 3510176.2 (exact decimal string)
     assert.equal(Number(change.headline), 3510176.2);
     assert.match(change.headline, /^3510176\.20*$/);
-    assert.ok(change.worth.length > 0);
+    // No tax and no personal use: worth is the cash, 600000 x 4.183627.
+    assert.equal(Number(change.worth), 2510176.2);
 
     // The element's own attributes when no scenario is given.
     const second = await page.evaluate(() => window.tokenworth.mount(document.getElementById('attrs')));
@@ -197,14 +202,19 @@ test('mount, tokenworth:change on edit, unmount leaves no listener on window or 
 });
 
 test('no globals beyond window.tokenworth', async () => {
-  const { context, page } = await open(browser, server.url + 'api.html');
+  // The same page without embed.js is the baseline (it has the test's own
+  // init-script global too).
+  const blank = await open(browser, server.url + 'blank.html');
+  let without;
   try {
-    const blank = await page.evaluate(() => Object.keys(window));
-    await ready(page);
-    const after = await page.evaluate(() => Object.keys(window));
-    const added = after.filter((k) => !blank.includes(k));
-    assert.deepEqual(added, []);
-    assert.ok(blank.includes('tokenworth') || after.includes('tokenworth'));
+    without = await blank.page.evaluate(() => Object.keys(window));
+  } finally {
+    await blank.context.close();
+  }
+  const { context, page } = await apiPage();
+  try {
+    const keys = await page.evaluate(() => Object.keys(window));
+    assert.deepEqual(keys.filter((k) => !without.includes(k)), ['tokenworth']);
   } finally {
     await context.close();
   }

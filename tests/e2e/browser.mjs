@@ -2,6 +2,7 @@
 // Never `npx playwright install`: the browser comes from apt (scripts/setup.sh).
 
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -33,12 +34,13 @@ export function launch(options = {}) {
  * Open a page that records everything a test may want to assert on:
  * console errors, uncaught page errors, CSP violations (via the
  * `securitypolicyviolation` event, recorded by an init script which the CSP
- * does not apply to) and failed requests.
+ * does not apply to), failed requests and every request URL.
  */
 export async function openPage(browser, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
-  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], console: [] };
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], console: [], requests: [] };
+  page.on('request', (req) => problems.requests.push(req.url()));
   page.on('console', (msg) => {
     problems.console.push(`${msg.type()}: ${msg.text()}`);
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
@@ -58,4 +60,20 @@ export async function openPage(browser, contextOptions = {}) {
   });
   problems.cspViolations = () => page.evaluate(() => window.__cspViolations);
   return { context, page, problems };
+}
+
+/**
+ * The one "no problems on the page" check: no CSP violation, uncaught
+ * error, console error or failed request and, given `origin`, no request
+ * that left it.
+ */
+export async function clean(problems, origin) {
+  assert.deepEqual(await problems.cspViolations(), [], 'CSP violations');
+  assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.failedRequests, [], 'failed requests');
+  if (origin) {
+    const foreign = problems.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+    assert.deepEqual(foreign, [], 'requests that left the origin');
+  }
 }

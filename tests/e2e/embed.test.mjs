@@ -70,7 +70,8 @@ test('several widgets on one page show their own figures', async () => {
         ),
       };
     });
-    assert.deepEqual(look.dark && look.compact, true);
+    assert.equal(look.dark, true, 'w3 has the dark theme');
+    assert.equal(look.compact, true, 'w2 is compact');
     assert.equal(look.accent, '#c2410c');
     assert.equal(new Set(look.ids).size, 5, `distinct widget ids: ${look.ids}`);
     await clean(problems, server.url);
@@ -120,9 +121,11 @@ test('data-lock fields are read-only', async () => {
       };
     });
     assert.deepEqual(state, { base: true, tokens: true, bonus: false, baseValue: '300,000' });
-    // Typing into a locked field changes nothing.
-    const base = page.locator('#w5 input[type=text][id$="-base"]').first();
-    await base.press('End').catch(() => {});
+    // Typing into a locked field changes nothing. The field must take the
+    // focus first, or the keys go elsewhere and the check proves nothing.
+    const base = page.locator('#w5 input[type=text][id$="-base"]:not([id$="-b-base"])');
+    await base.press('End'); // focuses the field; fails the test if it cannot
+    assert.equal(await base.evaluate((el) => el.getRootNode().activeElement === el), true, 'the locked field has the focus');
     await page.keyboard.type('999');
     assert.equal(await base.inputValue(), '300,000');
     assert.equal(await fig(page, '#w5', 'headline').textContent(), '$400,000');
@@ -184,15 +187,18 @@ test('widgets and badges added after load mount; removed ones unmount', async ()
     assert.equal(await fig(page, '#late', 'headline').textContent(), '$500,000');
     await page.waitForFunction(() => document.getElementById('badge').shadowRoot?.textContent === '21.1% compute');
 
-    // Removing the host unmounts its widget (its root leaves the shadow root).
-    const left = await page.evaluate(async () => {
-      const host = document.getElementById('late');
-      host.remove();
-      await new Promise((r) => setTimeout(r));
-      return host.shadowRoot.childElementCount;
+    // Removing the host unmounts its widget (its root leaves the shadow root);
+    // the page's MutationObserver does it, after this task.
+    await page.evaluate(() => {
+      window.__removed = document.getElementById('late');
+      window.__removed.remove();
     });
-    assert.equal(left, 0);
-    // Moving a host back in mounts it again.
+    await page.waitForFunction(() => window.__removed.shadowRoot.childElementCount === 0, null, { timeout: 10_000 });
+    // Moving the host back in mounts it again.
+    await page.evaluate(() => document.getElementById('main').append(window.__removed));
+    await fig(page, '#late', 'headline').waitFor();
+    assert.equal(await fig(page, '#late', 'headline').textContent(), '$500,000');
+    // A host added inside an element that was itself added later mounts too.
     await page.evaluate(() => document.getElementById('main').append(Object.assign(document.createElement('div'), { id: 'again' })));
     await page.evaluate(() => {
       const d = document.createElement('div');
@@ -219,14 +225,36 @@ test('iframe mode: embed.js creates the frame and resizes it as the content grow
     assert.equal(await frame.locator('[data-offer=a] [data-fig=headline]').textContent(), '$475,000');
 
     const height = () => page.evaluate(() => document.querySelector('#f1').shadowRoot.querySelector('iframe').getBoundingClientRect().height);
-    await page.waitForFunction(() => document.querySelector('#f1').shadowRoot.querySelector('iframe').style.height !== '640px');
+    const inner = () => frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    // The frame posts its height as soon as it is parsed and again on every
+    // resize, so the first message may come before the figures: wait until
+    // the iframe is as tall as its rendered content.
+    await page
+      .waitForFunction(() => {
+        const iframe = document.querySelector('#f1').shadowRoot.querySelector('iframe');
+        const content = Math.ceil(iframe.contentDocument.documentElement.getBoundingClientRect().height);
+        return iframe.getBoundingClientRect().height === content;
+      }, null, { timeout: 10_000 })
+      .catch(() => {}); // the assertion below names both heights instead
     const first = await height();
-    const inner = await frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-    assert.equal(first, inner, 'the iframe is as tall as its content');
+    assert.equal(first, await inner(), 'the iframe is as tall as its content');
 
-    // A message from anything but the iframe's own window is ignored.
-    await page.evaluate(() => window.postMessage({ type: 'tokenworth:height', version: 1, height: 7 }, '*'));
-    await page.waitForTimeout(200);
+    // A message from anything but the iframe's own window is ignored. Messages
+    // a window posts to itself arrive in order: once a second one has
+    // arrived, embed.js has handled the first.
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const marker = (e) => {
+            if (e.data !== 'tokenworth-test: after') return;
+            window.removeEventListener('message', marker);
+            resolve();
+          };
+          window.addEventListener('message', marker);
+          window.postMessage({ type: 'tokenworth:height', version: 1, height: 7 }, '*');
+          window.postMessage('tokenworth-test: after', '*');
+        }),
+    );
     assert.equal(await height(), first);
 
     // Content grows: add Offer B. The edit reaches the host as tokenworth:change.
@@ -289,10 +317,12 @@ test('a page whose CSP blocks WebAssembly gets iframes instead', async () => {
     });
     assert.match(message, /wasm-unsafe-eval/);
     // The blocked compilation is the only violation; it is a warning, not an error.
+    await page.waitForFunction(() => window.__cspViolations.length > 0, null, { timeout: 10_000 });
     const violations = await problems.cspViolations();
     assert.ok(violations.every((v) => /script-src/.test(v)), violations.join('\n'));
     assert.deepEqual(problems.consoleErrors.filter((e) => !/WebAssembly|unsafe-eval|Content Security Policy/i.test(e)), []);
-    assert.ok(problems.console.some((m) => /^warning: tokenworth: .*iframes/.test(m)));
+    // Logged before `ready` resolved; console events reach this process in order.
+    assert.ok(problems.console.some((m) => /^warning: tokenworth: .*iframes/.test(m)), problems.console.join('\n'));
     assert.deepEqual(problems.pageErrors, []);
   } finally {
     await context.close();
@@ -340,14 +370,28 @@ for (const demo of ['demo-article.html', 'demo-jobs.html', 'demo-iframe.html']) 
     const { context, page, problems } = await open(browser, server.url + demo);
     try {
       assert.deepEqual(await ready(page), { ok: true });
-      await page.waitForTimeout(500);
+      // Wait for what each page shows, then check the page stayed clean.
       if (demo === 'demo-article.html') {
+        await fig(page, '#claim', 'headline').waitFor();
+        await fig(page, '#versus', 'headline').waitFor();
         assert.equal(await fig(page, '#claim', 'headline').textContent(), '$475,000');
         assert.equal(await fig(page, '#versus', 'headline').textContent(), '$750,000');
       }
       if (demo === 'demo-jobs.html') {
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('[data-tokenworth-badge]')].every((b) => b.shadowRoot?.textContent),
+        );
         const first = await page.evaluate(() => document.querySelector('[data-tokenworth-badge]').shadowRoot.textContent);
         assert.equal(first, '21.1% compute');
+      }
+      if (demo === 'demo-iframe.html') {
+        // 400,000 + 120,000 in the plain iframe; 375,000 + 100,000 in embed.js's.
+        const plain = page.frameLocator('#plain').locator('[data-offer=a] [data-fig=headline]');
+        const framed = page.frameLocator('#framed iframe').locator('[data-offer=a] [data-fig=headline]');
+        await plain.waitFor();
+        await framed.waitFor();
+        assert.equal(await plain.textContent(), '$520,000');
+        assert.equal(await framed.textContent(), '$475,000');
       }
       await clean(problems, server.url);
     } finally {
