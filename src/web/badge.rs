@@ -1,47 +1,102 @@
 //! Badges for job boards: `<span data-tokenworth-badge data-base="375000"
-//! data-tokens="100000"></span>` becomes a small chip, `21.1% compute`, with
-//! the year-1 headline and worth as its tooltip and accessible name.
+//! data-tokens="100000"></span>` becomes a small link, `$375K to you · 21%
+//! compute`, to the full calculator with that scenario.
 //!
-//! Plain DOM, no yew: a listing page may carry a thousand of them. Each
-//! badge gets its own open shadow root (host CSS cannot restyle the chip)
-//! adopting one shared constructable stylesheet (allowed by a strict
-//! `style-src`). Identical attribute sets are computed once.
+//! Why a link with its sentence inside: one tab stop per badge (a listing
+//! may have a thousand), Enter follows it, and its accessible name is the
+//! chip's text followed by the whole sentence (headline and worth in full),
+//! so screen readers read everything and the visible words start the name
+//! (WCAG 2.5.3). The sentence is visually hidden until the badge is
+//! focused from the keyboard or hovered; a tap reveals it first and a
+//! second tap follows the link (touch has no hover); Escape hides it
+//! (WCAG 1.4.13). A `title` tooltip reached none of keyboard, touch or
+//! screen readers reliably, so there is none.
+//!
+//! Plain DOM, no yew. Each badge gets its own open shadow root (host CSS
+//! cannot restyle the chip) adopting one shared constructable stylesheet
+//! (allowed by a strict `style-src`). Identical attribute sets are computed
+//! and built once, then cloned. Four listeners on the document serve every
+//! badge (events from shadow roots reach it, `composedPath` names the badge).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use js_sys::WeakSet;
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, KeyboardEvent};
 
-use super::dom;
+use super::{dom, page};
 use crate::codec;
+use crate::codec::keys::Presentation;
 use crate::model::project;
 use crate::publish::{self, BadgeText};
 
 /// `!important` at `:host` beats the host page's `!important` rules on the
 /// badge element itself (inner context wins for important declarations).
+/// Colours: text on its fill is at least 7:1 in both schemes, so the
+/// meaning (green: mostly pay you keep; amber: mostly compute you do not;
+/// grey: no tokens) never rests on colour alone; the words say it too.
 const STYLE: &str =
-    ":host{all:initial!important;display:inline-block!important;vertical-align:baseline!important}\
-.chip{display:inline-block;box-sizing:border-box;padding:.1em .55em;border-radius:999px;\
+    ":host{all:initial!important;display:inline-block!important;vertical-align:baseline!important;position:relative!important}\
+.badge{display:inline-block;box-sizing:border-box;padding:.1em .6em;border-radius:999px;\
 font:600 12px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;white-space:nowrap;\
-color:#0b3d2e;background:#d9f2e6;border:1px solid #9fd8bd;cursor:help}\
-.chip.error{color:#7a1010;background:#fde8e8;border-color:#f1a9a9}\
-@media (prefers-color-scheme:dark){.chip{color:#d9f2e6;background:#123d2e;border-color:#2f7a5c}\
-.chip.error{color:#fde8e8;background:#4a1414;border-color:#a33}}";
+text-decoration:none;border:1px solid;color:#0b3d2e;background:#d9f2e6;border-color:#3d9970}\
+.badge:hover .chip{text-decoration:underline}\
+.badge:focus-visible{outline:2px solid currentColor;outline-offset:2px}\
+.compute{color:#5a2d00;background:#fde9cf;border-color:#c07a1e}\
+.none{color:#2b2b2b;background:#ececec;border-color:#9a9a9a}\
+.error{color:#7a1010;background:#fde8e8;border-color:#d47070}\
+.full{position:absolute;left:0;top:calc(100% + 4px);z-index:2147483647;width:1px;height:1px;\
+overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
+.badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{width:max-content;max-width:min(22em,90vw);\
+height:auto;overflow:visible;clip-path:none;white-space:normal;box-sizing:border-box;padding:.5em .7em;\
+border-radius:6px;font-weight:400;color:#1a1a1a;background:#fff;border:1px solid #767676;\
+box-shadow:0 2px 8px rgb(0 0 0/.2)}\
+@media (prefers-color-scheme:dark){.badge{color:#c8f0dc;background:#0f3527;border-color:#3d9970}\
+.compute{color:#fddcb0;background:#3d2304;border-color:#b0701a}\
+.none{color:#e4e4e4;background:#2a2a2a;border-color:#8a8a8a}\
+.error{color:#fde8e8;background:#4a1414;border-color:#c55}\
+.badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{color:#f0f0f0;background:#1d1d1d;border-color:#8a8a8a}}\
+@media print{.full{display:none}}";
 
 /// A badge's sorted `data-*` attributes.
 type Attributes = Vec<(String, String)>;
 
-thread_local! {
-    static RENDERED: WeakSet = WeakSet::new();
-    /// Badge text by attribute set: listings repeat the same offers.
-    static CACHE: RefCell<HashMap<Attributes, Result<BadgeText, String>>> =
-        RefCell::new(HashMap::new());
+/// What a badge says and where it leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Badge {
+    pub text: BadgeText,
+    /// The full calculator with this scenario; `None` when the loader's
+    /// folder is unknown and no `data-link` was given.
+    pub href: Option<String>,
 }
 
-/// The badge's text for a set of attributes, or every problem in one line.
-pub fn text_for(attrs: Vec<(String, String)>) -> Result<BadgeText, String> {
+thread_local! {
+    static RENDERED: WeakSet = WeakSet::new();
+    /// A built badge by attribute set, cloned for each repeat: listings
+    /// repeat the same offers.
+    static BUILT: RefCell<HashMap<Attributes, Element>> = RefCell::new(HashMap::new());
+    /// Whether the document listeners are installed.
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
+    /// The kind of the last pointer pressed (`touch`, `mouse`, `pen`).
+    static LAST_POINTER: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The badge link whose sentence a tap opened, or Escape quieted.
+    static OPEN: RefCell<Option<Element>> = const { RefCell::new(None) };
+    static QUIET: RefCell<Option<Element>> = const { RefCell::new(None) };
+}
+
+/// The badge's text and link for a set of attributes, or every problem in one line.
+pub fn text_for(attrs: Vec<(String, String)>) -> Result<Badge, String> {
+    let link = attrs
+        .iter()
+        .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Link.name()))
+        .map(|(_, v)| v.trim().to_string());
+    let link = match link {
+        Some(value) => publish::parse_link(&value)
+            .map_err(|problem| format!("Ignored data-link=\"{value}\": {problem}"))?,
+        None => None,
+    };
     let parsed = codec::parse_attributes(attrs);
     if !parsed.is_ok() {
         return Err(parsed
@@ -51,11 +106,21 @@ pub fn text_for(attrs: Vec<(String, String)>) -> Result<BadgeText, String> {
             .collect::<Vec<_>>()
             .join(" "));
     }
+    let query = codec::write(&parsed.scenario);
+    // TODO(issue 11 point 5): a publisher's link on another origin should go
+    // through `publish::link_with_scenario` (another branch adds it) once
+    // merged; until then the query replaces the link's own.
+    let href = match link {
+        Some(link) => Some(publish::with_query(&link, &query)),
+        None => page::base_url().map(|folder| publish::with_query(&folder, &query)),
+    };
     // The badge shows year 1 only: project no further.
     let mut scenario = parsed.scenario;
     scenario.years = 1;
     let projection = project(&scenario).map_err(|e| e.to_string())?;
-    publish::badge_text(&projection, &scenario.cur).ok_or_else(|| "no figures to show".to_string())
+    let text = publish::badge_text(&projection, &scenario.cur)
+        .ok_or_else(|| "no figures to show".to_string())?;
+    Ok(Badge { text, href })
 }
 
 /// Renders a badge found on the page, once.
@@ -70,49 +135,166 @@ pub fn render_found(el: &Element) {
     }
 }
 
+/// The badge's element tree for `text` (built once per attribute set).
+fn build(document: &Document, badge: &Result<Badge, String>) -> Result<Element, JsValue> {
+    let link = document.create_element("a")?;
+    link.set_attribute("part", "chip")?;
+    let chip = document.create_element("span")?;
+    chip.set_class_name("chip");
+    let full = document.create_element("span")?;
+    full.set_class_name("full");
+    match badge {
+        Ok(b) => {
+            link.set_class_name(&format!("badge {}", b.text.tone.class()));
+            match &b.href {
+                Some(href) => link.set_attribute("href", href)?,
+                None => link.set_attribute("tabindex", "0")?,
+            }
+            chip.set_text_content(Some(&b.text.text));
+            // The leading space separates the two in the accessible name.
+            full.set_text_content(Some(&format!(" {}", b.text.label)));
+        }
+        Err(message) => {
+            link.set_class_name("badge error");
+            link.set_attribute("tabindex", "0")?;
+            chip.set_text_content(Some("tokenworth: check the badge"));
+            full.set_text_content(Some(&format!(" {message}")));
+        }
+    }
+    link.append_child(&chip)?;
+    link.append_child(&full)?;
+    Ok(link)
+}
+
 /// Renders (or re-renders) the badge on `el` from its attributes.
 pub fn render(el: &Element) -> Result<(), JsValue> {
+    let document = el
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("badge has no document"))?;
+    listen(&document)?;
     let mut attrs = dom::attributes(el);
     attrs.retain(|(n, _)| n.starts_with("data-"));
     attrs.sort();
-    let cached = CACHE.with(|c| c.borrow().get(&attrs).cloned());
-    let text = match cached {
-        Some(t) => t,
+    let built = BUILT.with(|c| c.borrow().get(&attrs).cloned());
+    let prototype = match built {
+        Some(p) => p,
         None => {
-            let t = text_for(attrs.clone());
-            CACHE.with(|c| {
+            let p = build(&document, &text_for(attrs.clone()))?;
+            BUILT.with(|c| {
                 let mut c = c.borrow_mut();
                 if c.len() > 10_000 {
                     c.clear();
                 }
-                c.insert(attrs, t.clone());
+                c.insert(attrs, p.clone());
             });
-            t
+            p
         }
     };
     let shadow = dom::shadow_root(el, STYLE)?;
-    let document = el
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("badge has no document"))?;
-    let chip = document.create_element("span")?;
-    chip.set_attribute("part", "chip")?;
-    chip.set_attribute("role", "img")?;
-    match text {
-        Ok(t) => {
-            chip.set_class_name("chip");
-            chip.set_text_content(Some(&t.text));
-            chip.set_attribute("title", &t.label)?;
-            chip.set_attribute("aria-label", &t.label)?;
-        }
-        Err(message) => {
-            chip.set_class_name("chip error");
-            chip.set_text_content(Some("tokenworth: check the badge"));
-            chip.set_attribute("title", &message)?;
-            chip.set_attribute("aria-label", &message)?;
-        }
-    }
-    shadow.replace_children_with_node_1(&chip);
+    let badge = prototype.clone_node_with_deep(true)?;
+    shadow.replace_children_with_node_1(&badge);
     RENDERED.with(|r| r.add(el));
+    Ok(())
+}
+
+/// The badge link an event happened in, if any (through shadow roots).
+fn badge_of(event: &Event) -> Option<Element> {
+    event
+        .composed_path()
+        .iter()
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .find(|e| {
+            e.class_list().contains("badge") && e.get_root_node().has_type::<web_sys::ShadowRoot>()
+        })
+}
+
+fn set_marked(
+    slot: &'static std::thread::LocalKey<RefCell<Option<Element>>>,
+    attribute: &str,
+    el: Option<Element>,
+) {
+    slot.with(|s| {
+        let mut s = s.borrow_mut();
+        if let Some(old) = s.take() {
+            let _ = old.remove_attribute(attribute);
+        }
+        if let Some(el) = el {
+            if el.set_attribute(attribute, "").is_ok() {
+                *s = Some(el);
+            }
+        }
+    });
+}
+
+/// The document listeners every badge shares, installed once. They live
+/// as long as the page (`forget`): four closures, whatever the badge count.
+fn listen(document: &Document) -> Result<(), JsValue> {
+    if LISTENING.with(|l| l.replace(true)) {
+        return Ok(());
+    }
+    let pointerdown = Closure::<dyn Fn(Event)>::new(|e: Event| {
+        let kind = js_sys::Reflect::get(&e, &"pointerType".into())
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        LAST_POINTER.with(|p| *p.borrow_mut() = kind);
+        set_marked(&QUIET, "data-quiet", None);
+        let inside = badge_of(&e);
+        let open = OPEN.with(|o| o.borrow().clone());
+        if open.is_some() && open != inside {
+            set_marked(&OPEN, "data-open", None);
+        }
+    });
+    // A tap on a closed badge opens its sentence instead of leaving the
+    // page; the next tap follows the link.
+    let click = Closure::<dyn Fn(Event)>::new(|e: Event| {
+        let Some(badge) = badge_of(&e) else {
+            return;
+        };
+        let touch = LAST_POINTER.with(|p| p.borrow().as_str() == "touch");
+        if touch && !badge.has_attribute("data-open") {
+            e.prevent_default();
+            set_marked(&OPEN, "data-open", Some(badge));
+        }
+    });
+    let keydown = Closure::<dyn Fn(KeyboardEvent)>::new(|e: KeyboardEvent| {
+        // Enter on a badge clicks it: follow the link, whatever was tapped before.
+        LAST_POINTER.with(|p| p.borrow_mut().clear());
+        if e.key() == "Escape" {
+            set_marked(&OPEN, "data-open", None);
+            set_marked(&QUIET, "data-quiet", badge_of(&e));
+        }
+    });
+    let focusin = Closure::<dyn Fn(Event)>::new(|e: Event| {
+        if badge_of(&e).is_some() {
+            set_marked(&QUIET, "data-quiet", None);
+        }
+    });
+    let target: &web_sys::EventTarget = document.as_ref();
+    target.add_event_listener_with_callback_and_bool(
+        "pointerdown",
+        pointerdown.as_ref().unchecked_ref(),
+        true,
+    )?;
+    target.add_event_listener_with_callback_and_bool(
+        "click",
+        click.as_ref().unchecked_ref(),
+        true,
+    )?;
+    target.add_event_listener_with_callback_and_bool(
+        "keydown",
+        keydown.as_ref().unchecked_ref(),
+        true,
+    )?;
+    target.add_event_listener_with_callback_and_bool(
+        "focusin",
+        focusin.as_ref().unchecked_ref(),
+        true,
+    )?;
+    pointerdown.forget();
+    click.forget();
+    keydown.forget();
+    focusin.forget();
     Ok(())
 }
 
