@@ -15,10 +15,10 @@
 //! Plain DOM, no yew. Each badge gets its own open shadow root (host CSS
 //! cannot restyle the chip) adopting one shared constructable stylesheet
 //! (allowed by a strict `style-src`). Identical attribute sets are computed
-//! and built once, then cloned. Four listeners on the document serve every
-//! badge (events from shadow roots reach it, `composedPath` names the badge).
+//! and built once, then cloned. One set of listener functions serves every
+//! badge, added to each shadow root (`composedPath` names the badge).
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use js_sys::WeakSet;
@@ -77,8 +77,6 @@ thread_local! {
     /// A built badge by attribute set, cloned for each repeat: listings
     /// repeat the same offers.
     static BUILT: RefCell<HashMap<Attributes, Element>> = RefCell::new(HashMap::new());
-    /// Whether the document listeners are installed.
-    static LISTENING: Cell<bool> = const { Cell::new(false) };
     /// The kind of the last pointer pressed (`touch`, `mouse`, `pen`).
     static LAST_POINTER: RefCell<String> = const { RefCell::new(String::new()) };
     /// The badge link whose sentence a tap opened, or Escape quieted.
@@ -171,7 +169,6 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
     let document = el
         .owner_document()
         .ok_or_else(|| JsValue::from_str("badge has no document"))?;
-    listen(&document)?;
     let mut attrs = dom::attributes(el);
     attrs.retain(|(n, _)| n.starts_with("data-"));
     attrs.sort();
@@ -191,111 +188,154 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
         }
     };
     let shadow = dom::shadow_root(el, STYLE)?;
+    LISTENERS.with(|l| l.add_to(&shadow))?;
     let badge = prototype.clone_node_with_deep(true)?;
     shadow.replace_children_with_node_1(&badge);
     RENDERED.with(|r| r.add(el));
     Ok(())
 }
 
-/// The badge link an event happened in, if any (through shadow roots).
+/// The badge link an event happened in, if any (through shadow roots): a
+/// `.badge` whose shadow root belongs to a `data-tokenworth-badge` host,
+/// never an element of the host page that happens to share the class.
 fn badge_of(event: &Event) -> Option<Element> {
+    let badge_attribute = format!("data-{}", Presentation::Badge.name());
     event
         .composed_path()
         .iter()
         .filter_map(|n| n.dyn_into::<Element>().ok())
         .find(|e| {
-            e.class_list().contains("badge") && e.get_root_node().has_type::<web_sys::ShadowRoot>()
+            e.class_list().contains("badge")
+                && e.get_root_node()
+                    .dyn_into::<web_sys::ShadowRoot>()
+                    .is_ok_and(|root| root.host().has_attribute(&badge_attribute))
         })
 }
 
-fn set_marked(
-    slot: &'static std::thread::LocalKey<RefCell<Option<Element>>>,
-    attribute: &str,
-    el: Option<Element>,
-) {
-    slot.with(|s| {
-        let mut s = s.borrow_mut();
-        if let Some(old) = s.take() {
-            let _ = old.remove_attribute(attribute);
+/// The listeners of every badge: one set of functions, added to each
+/// badge's shadow root (adding the same function twice is a no-op, and
+/// nothing is left on `window` or `document` once badges are unmounted).
+/// `outside` is on the document only while a tapped badge is open.
+struct Listeners {
+    pointerdown: Closure<dyn Fn(Event)>,
+    click: Closure<dyn Fn(Event)>,
+    keydown: Closure<dyn Fn(KeyboardEvent)>,
+    focusin: Closure<dyn Fn(Event)>,
+    outside: Closure<dyn Fn(Event)>,
+}
+
+thread_local! {
+    static LISTENERS: Listeners = Listeners::new();
+}
+
+impl Listeners {
+    fn new() -> Listeners {
+        Listeners {
+            pointerdown: Closure::new(|e: Event| {
+                let kind = js_sys::Reflect::get(&e, &"pointerType".into())
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .unwrap_or_default();
+                LAST_POINTER.with(|p| *p.borrow_mut() = kind);
+                set_quiet(None);
+            }),
+            // A tap on a closed badge opens its sentence instead of leaving
+            // the page; the next tap follows the link.
+            click: Closure::new(|e: Event| {
+                let Some(badge) = badge_of(&e) else {
+                    return;
+                };
+                let touch = LAST_POINTER.with(|p| p.borrow().as_str() == "touch");
+                if touch && !badge.has_attribute("data-open") {
+                    e.prevent_default();
+                    open(badge);
+                }
+            }),
+            keydown: Closure::new(|e: KeyboardEvent| {
+                // Enter on a badge clicks it: follow the link, whatever was tapped before.
+                LAST_POINTER.with(|p| p.borrow_mut().clear());
+                if e.key() == "Escape" {
+                    close();
+                    set_quiet(badge_of(&e));
+                }
+            }),
+            focusin: Closure::new(|_: Event| set_quiet(None)),
+            // A tap anywhere but on the open badge closes it.
+            outside: Closure::new(|e: Event| {
+                let open = OPEN.with(|o| o.borrow().clone());
+                if open.is_some() && badge_of(&e) != open {
+                    close();
+                }
+            }),
         }
-        if let Some(el) = el {
-            if el.set_attribute(attribute, "").is_ok() {
-                *s = Some(el);
+    }
+
+    /// Adds the badge listeners to a badge's shadow root.
+    fn add_to(&self, root: &web_sys::EventTarget) -> Result<(), JsValue> {
+        root.add_event_listener_with_callback(
+            "pointerdown",
+            self.pointerdown.as_ref().unchecked_ref(),
+        )?;
+        root.add_event_listener_with_callback("click", self.click.as_ref().unchecked_ref())?;
+        root.add_event_listener_with_callback("keydown", self.keydown.as_ref().unchecked_ref())?;
+        root.add_event_listener_with_callback("focusin", self.focusin.as_ref().unchecked_ref())?;
+        Ok(())
+    }
+}
+
+fn document_target() -> Option<web_sys::EventTarget> {
+    Some(web_sys::window()?.document()?.into())
+}
+
+/// Shows a tapped badge's sentence until a tap elsewhere or Escape.
+fn open(badge: Element) {
+    close();
+    if badge.set_attribute("data-open", "").is_err() {
+        return;
+    }
+    OPEN.with(|o| *o.borrow_mut() = Some(badge));
+    if let Some(document) = document_target() {
+        LISTENERS.with(|l| {
+            let _ = document.add_event_listener_with_callback_and_bool(
+                "pointerdown",
+                l.outside.as_ref().unchecked_ref(),
+                true,
+            );
+        });
+    }
+}
+
+/// Closes the open badge, if any, and stops listening on the document.
+fn close() {
+    let Some(badge) = OPEN.with(|o| o.borrow_mut().take()) else {
+        return;
+    };
+    let _ = badge.remove_attribute("data-open");
+    if let Some(document) = document_target() {
+        LISTENERS.with(|l| {
+            let _ = document.remove_event_listener_with_callback_and_bool(
+                "pointerdown",
+                l.outside.as_ref().unchecked_ref(),
+                true,
+            );
+        });
+    }
+}
+
+/// Hides the sentence of the badge Escape was pressed on (even while it is
+/// focused or hovered), and shows again any other quieted one.
+fn set_quiet(badge: Option<Element>) {
+    QUIET.with(|q| {
+        let mut q = q.borrow_mut();
+        if let Some(old) = q.take() {
+            let _ = old.remove_attribute("data-quiet");
+        }
+        if let Some(badge) = badge {
+            if badge.set_attribute("data-quiet", "").is_ok() {
+                *q = Some(badge);
             }
         }
     });
-}
-
-/// The document listeners every badge shares, installed once. They live
-/// as long as the page (`forget`): four closures, whatever the badge count.
-fn listen(document: &Document) -> Result<(), JsValue> {
-    if LISTENING.with(|l| l.replace(true)) {
-        return Ok(());
-    }
-    let pointerdown = Closure::<dyn Fn(Event)>::new(|e: Event| {
-        let kind = js_sys::Reflect::get(&e, &"pointerType".into())
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default();
-        LAST_POINTER.with(|p| *p.borrow_mut() = kind);
-        set_marked(&QUIET, "data-quiet", None);
-        let inside = badge_of(&e);
-        let open = OPEN.with(|o| o.borrow().clone());
-        if open.is_some() && open != inside {
-            set_marked(&OPEN, "data-open", None);
-        }
-    });
-    // A tap on a closed badge opens its sentence instead of leaving the
-    // page; the next tap follows the link.
-    let click = Closure::<dyn Fn(Event)>::new(|e: Event| {
-        let Some(badge) = badge_of(&e) else {
-            return;
-        };
-        let touch = LAST_POINTER.with(|p| p.borrow().as_str() == "touch");
-        if touch && !badge.has_attribute("data-open") {
-            e.prevent_default();
-            set_marked(&OPEN, "data-open", Some(badge));
-        }
-    });
-    let keydown = Closure::<dyn Fn(KeyboardEvent)>::new(|e: KeyboardEvent| {
-        // Enter on a badge clicks it: follow the link, whatever was tapped before.
-        LAST_POINTER.with(|p| p.borrow_mut().clear());
-        if e.key() == "Escape" {
-            set_marked(&OPEN, "data-open", None);
-            set_marked(&QUIET, "data-quiet", badge_of(&e));
-        }
-    });
-    let focusin = Closure::<dyn Fn(Event)>::new(|e: Event| {
-        if badge_of(&e).is_some() {
-            set_marked(&QUIET, "data-quiet", None);
-        }
-    });
-    let target: &web_sys::EventTarget = document.as_ref();
-    target.add_event_listener_with_callback_and_bool(
-        "pointerdown",
-        pointerdown.as_ref().unchecked_ref(),
-        true,
-    )?;
-    target.add_event_listener_with_callback_and_bool(
-        "click",
-        click.as_ref().unchecked_ref(),
-        true,
-    )?;
-    target.add_event_listener_with_callback_and_bool(
-        "keydown",
-        keydown.as_ref().unchecked_ref(),
-        true,
-    )?;
-    target.add_event_listener_with_callback_and_bool(
-        "focusin",
-        focusin.as_ref().unchecked_ref(),
-        true,
-    )?;
-    pointerdown.forget();
-    click.forget();
-    keydown.forget();
-    focusin.forget();
-    Ok(())
 }
 
 /// True when `el` carries a rendered badge.
@@ -308,6 +348,7 @@ pub fn clear(el: &Element) -> bool {
     if !RENDERED.with(|r| r.delete(el)) {
         return false;
     }
+    close();
     if let Some(shadow) = el.shadow_root() {
         shadow.replace_children_with_node_0();
     }
