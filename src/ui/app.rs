@@ -16,7 +16,7 @@ use crate::ui::host::Host;
 use crate::ui::inputs::{equity::Equity, pay::Pay, tokens::Tokens, you::You, Ctx};
 use crate::ui::results::{
     charts::Charts, compare::Compare, figures::Figures, flags::Flags, share::Share,
-    table::YearTable, verdict::Verdict,
+    table::YearTable, takeaway::TakeAway, verdict::Verdict,
 };
 
 /// What the reader did.
@@ -325,6 +325,7 @@ fn results(p: &ResultsProps) -> Html {
             <Flags projection={projection.clone()} />
             if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} /> }
             if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur.clone()} /> }
+            <TakeAway projection={projection.clone()} cur={cur.clone()} years={years} />
             <Share query={p.query.clone()} standalone={config.standalone}
                 link={config.link.clone().map(AttrValue::from)} hide_share={config.hides(Section::Share)} />
             if !config.hides(Section::Embed) {
