@@ -34,29 +34,31 @@ use crate::publish::{self, BadgeText};
 
 /// `!important` at `:host` beats the host page's `!important` rules on the
 /// badge element itself (inner context wins for important declarations).
-/// Colours: text on its fill is at least 7:1 in both schemes, so the
+/// The focus ring is two-tone (the chip's text colour inside, its fill
+/// outside), so it shows on a light page and a dark one alike.
+/// Colours: text on its fill is at least 9:1 in both schemes (9.4 to 12.8), so the
 /// meaning (green: mostly pay you keep; amber: mostly compute you do not;
 /// grey: no tokens) never rests on colour alone; the words say it too.
 const STYLE: &str =
     ":host{all:initial!important;display:inline-block!important;vertical-align:baseline!important;position:relative!important}\
-.badge{display:inline-block;box-sizing:border-box;padding:.1em .6em;border-radius:999px;\
-font:600 12px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;white-space:nowrap;\
-text-decoration:none;border:1px solid;color:#0b3d2e;background:#d9f2e6;border-color:#3d9970}\
+.badge{--fg:#0b3d2e;--fill:#d9f2e6;--edge:#3d9970;display:inline-block;box-sizing:border-box;padding:.1em .6em;\
+border-radius:999px;font:600 12px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;white-space:nowrap;\
+text-decoration:none;color:var(--fg);background:var(--fill);border:1px solid var(--edge)}\
 .badge:hover .chip{text-decoration:underline}\
-.badge:focus-visible{outline:2px solid currentColor;outline-offset:2px}\
-.compute{color:#5a2d00;background:#fde9cf;border-color:#c07a1e}\
-.none{color:#2b2b2b;background:#ececec;border-color:#9a9a9a}\
-.error{color:#7a1010;background:#fde8e8;border-color:#d47070}\
+.badge:focus-visible{outline:2px solid var(--fg);outline-offset:1px;box-shadow:0 0 0 5px var(--fill)}\
+.compute{--fg:#5a2d00;--fill:#fde9cf;--edge:#c07a1e}\
+.none{--fg:#2b2b2b;--fill:#ececec;--edge:#9a9a9a}\
+.error{--fg:#7a1010;--fill:#fde8e8;--edge:#d47070}\
 .full{position:absolute;left:0;top:calc(100% + 4px);z-index:2147483647;width:1px;height:1px;\
 overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
 .badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{width:max-content;max-width:min(22em,90vw);\
 height:auto;overflow:visible;clip-path:none;white-space:normal;box-sizing:border-box;padding:.5em .7em;\
 border-radius:6px;font-weight:400;color:#1a1a1a;background:#fff;border:1px solid #767676;\
 box-shadow:0 2px 8px rgb(0 0 0/.2)}\
-@media (prefers-color-scheme:dark){.badge{color:#c8f0dc;background:#0f3527;border-color:#3d9970}\
-.compute{color:#fddcb0;background:#3d2304;border-color:#b0701a}\
-.none{color:#e4e4e4;background:#2a2a2a;border-color:#8a8a8a}\
-.error{color:#fde8e8;background:#4a1414;border-color:#c55}\
+@media (prefers-color-scheme:dark){.badge{--fg:#c8f0dc;--fill:#0f3527;--edge:#3d9970}\
+.compute{--fg:#fddcb0;--fill:#3d2304;--edge:#b0701a}\
+.none{--fg:#e4e4e4;--fill:#2a2a2a;--edge:#8a8a8a}\
+.error{--fg:#fde8e8;--fill:#4a1414;--edge:#c55}\
 .badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{color:#f0f0f0;background:#1d1d1d;border-color:#8a8a8a}}\
 @media print{.full{display:none}}";
 
