@@ -177,7 +177,10 @@ test('widgets and badges added after load mount; removed ones unmount', async ()
     });
     await fig(page, '#late', 'headline').waitFor();
     assert.equal(await fig(page, '#late', 'headline').textContent(), '$500,000');
-    await page.waitForFunction(() => document.getElementById('badge').shadowRoot?.textContent === '21.1% compute');
+    // The badge's chip (issue 11 point 4): worth to you, compact, and the compute share.
+    await page.waitForFunction(
+      () => document.getElementById('badge').shadowRoot?.querySelector('.chip')?.textContent === '$375K to you · 21% compute',
+    );
 
     // Removing the host unmounts its widget (its root leaves the shadow root).
     const left = await page.evaluate(async () => {
@@ -338,8 +341,10 @@ for (const demo of ['demo-article.html', 'demo-jobs.html', 'demo-iframe.html']) 
         assert.equal(await fig(page, '#versus', 'headline').textContent(), '$750,000');
       }
       if (demo === 'demo-jobs.html') {
-        const first = await page.evaluate(() => document.querySelector('[data-tokenworth-badge]').shadowRoot.textContent);
-        assert.equal(first, '21.1% compute');
+        const first = await page.evaluate(
+          () => document.querySelector('[data-tokenworth-badge]').shadowRoot.querySelector('.chip').textContent,
+        );
+        assert.equal(first, '$375K to you · 21% compute');
       }
       await clean(problems, server.url);
     } finally {
