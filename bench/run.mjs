@@ -200,7 +200,8 @@ function probe() {
     return !!(fig && fig.textContent.trim());
   };
   let badgeIndex = 0;
-  const badgeDone = (el) => /compute/.test((el.shadowRoot || el).textContent);
+  // Every rendered badge, whatever its tone, reads "… to you · …".
+  const badgeDone = (el) => / to you · /.test((el.shadowRoot || el).textContent);
   const targets = {
     // first widget showing results
     widget: () => {
@@ -354,7 +355,7 @@ async function badges() {
   }
   const ratio = median(nav) / median(base);
   results.badges = {
-    what: '1,000 badges: navigation start / embed.js responseEnd / embed.js starting to run (deferred: after the listing is parsed) -> just after the first frame where every badge shows "% compute"; baseline: the same listing with static text, load',
+    what: '1,000 badges: navigation start / embed.js responseEnd / embed.js starting to run (deferred: after the listing is parsed) -> just after the first frame where every badge shows its "… to you · …" chip; baseline: the same listing with static text, load',
     navToBadges: stats(nav),
     embedLoadedToBadges: stats(afterLoad),
     scriptRunToBadges: stats(afterScript),

@@ -64,6 +64,48 @@ pub fn plain_money(amount: Decimal, currency: &str) -> String {
     }
 }
 
+/// Money in a few characters for a badge, of the whole amount: in US
+/// dollars as `Intl.NumberFormat("en-US", {notation: "compact", style:
+/// "currency", currency: "USD"})` prints it: "$375K", "$1.2M", "$12K",
+/// "-$3K". Intl's default compact rounding, kept here: one decimal while
+/// the scaled figure is under 10 ("$1.2M"), whole above ("$375K"), halves
+/// away from zero, and a figure that rounds up to 1000 moves to the next
+/// letter ("$1M", not "$1000K"). Other currencies get the same number with
+/// the code after it ("108K EUR"), like [`plain_money`].
+pub fn compact_money(amount: Decimal, currency: &str) -> String {
+    const LETTERS: [(u32, &str); 4] = [(3, "K"), (6, "M"), (9, "B"), (12, "T")];
+    let rounded = whole(amount);
+    let negative = rounded < Decimal::ZERO;
+    let a = rounded.abs();
+    let pow = |exp: u32| Decimal::from(10_u64.pow(exp));
+    let scaled = |at: Option<usize>| {
+        let exp = at.and_then(|i| LETTERS.get(i)).map_or(0, |l| l.0);
+        let q = a / pow(exp);
+        let dp = if q < Decimal::TEN { 1 } else { 0 };
+        q.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+    };
+    let mut at = LETTERS.iter().rposition(|(exp, _)| a >= pow(*exp));
+    let mut q = scaled(at);
+    let next = at.map_or(0, |i| i + 1);
+    if q >= Decimal::ONE_THOUSAND && next < LETTERS.len() {
+        at = Some(next);
+        q = scaled(at);
+    }
+    let letter = at.and_then(|i| LETTERS.get(i)).map_or("", |l| l.1);
+    let text = q.normalize().to_string();
+    // Compact notation groups only from five digits on: "$1000T", "$12,346T".
+    let number = if text.len() >= 5 && !text.contains('.') {
+        grouped(q)
+    } else {
+        text
+    };
+    let sign = if negative { "-" } else { "" };
+    match currency {
+        "USD" => format!("{sign}${number}{letter}"),
+        _ => format!("{sign}{number}{letter} {currency}"),
+    }
+}
+
 /// Whole money in US dollars as `Intl.NumberFormat("en-US", {style:
 /// "currency", currency: "USD", currencyDisplay: "narrowSymbol",
 /// maximumFractionDigits: 0})`: "$475,000", "-$3,000"; with `signed`
@@ -178,6 +220,54 @@ mod tests {
         ] {
             assert_eq!(compact_words(d(v)), want, "{v}");
         }
+    }
+
+    /// Expected values printed by Node 20 (ICU 78.2): `new
+    /// Intl.NumberFormat("en-US", {notation: "compact", style: "currency",
+    /// currency: "USD"}).format("<value>")`, the value passed as a string.
+    #[test]
+    fn compact_money_like_intl() {
+        for (v, want) in [
+            ("0", "$0"),
+            ("7", "$7"),
+            ("10", "$10"),
+            ("999", "$999"),
+            ("1000", "$1K"),
+            ("1049", "$1K"),
+            ("1050", "$1.1K"),
+            ("1234", "$1.2K"),
+            ("9949", "$9.9K"),
+            ("9950", "$10K"),
+            ("10500", "$11K"),
+            ("12345", "$12K"),
+            ("95000", "$95K"),
+            ("99499", "$99K"),
+            ("99500", "$100K"),
+            ("375000", "$375K"),
+            ("375500", "$376K"),
+            ("999499", "$999K"),
+            ("999500", "$1M"),
+            ("1000000", "$1M"),
+            ("1049999", "$1M"),
+            ("1050000", "$1.1M"),
+            ("1234567", "$1.2M"),
+            ("9950000", "$10M"),
+            ("12345678", "$12M"),
+            ("999500000", "$1B"),
+            ("2500000000", "$2.5B"),
+            ("27400000000000", "$27T"),
+            ("1000000000000000", "$1000T"),
+            ("12345678901234567", "$12,346T"),
+            ("-3000", "-$3K"),
+            ("-1250000", "-$1.3M"),
+            ("475000", "$475K"),
+            ("281250", "$281K"),
+        ] {
+            assert_eq!(compact_money(d(v), "USD"), want, "{v}");
+        }
+        // Of the whole amount (money is shown to whole units): 999.5 -> 1000.
+        assert_eq!(compact_money(d("999.5"), "USD"), "$1K");
+        assert_eq!(compact_money(d("108000"), "EUR"), "108K EUR");
     }
 
     #[test]

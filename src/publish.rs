@@ -390,29 +390,254 @@ fn normal_origin(origin: &str) -> &str {
     }
 }
 
-/// What a badge shows: the chip text and its tooltip / accessible label.
+// ---- Badges ---------------------------------------------------------------
+
+/// What the token budget of a badge's offer is, to the job seeker: the
+/// badge's colour says it and its text says it in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadgeTone {
+    /// At least half of the year-1 budget is pay you keep (personal use).
+    Pay,
+    /// Most of the budget is compute you use at work and do not keep.
+    Compute,
+    /// No token budget.
+    NoTokens,
+}
+
+impl BadgeTone {
+    /// The badge's CSS class.
+    pub fn class(self) -> &'static str {
+        match self {
+            BadgeTone::Pay => "pay",
+            BadgeTone::Compute => "compute",
+            BadgeTone::NoTokens => "none",
+        }
+    }
+}
+
+/// What a badge shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadgeText {
-    /// `21.1% compute`.
+    /// At a glance, in a chip: `$375K to you · 21% compute`.
     pub text: String,
-    /// Headline and worth in year 1, in words.
+    /// The rest in one sentence (year-1 headline and worth in full, the
+    /// compute share to a tenth, what you keep of the budget): shown when
+    /// the badge is focused, hovered or tapped, and part of the link's name.
     pub label: String,
+    pub tone: BadgeTone,
 }
 
 /// The badge of offer A in year 1.
 pub fn badge_text(projection: &Projection, currency: &str) -> Option<BadgeText> {
+    use crate::numbers::{compact_money, percent_one, plain_money, whole};
     let offer = projection.offers.first()?;
     let year = offer.first_year()?;
-    let share = crate::numbers::percent_one(offer.compute_share);
-    let text = format!("{share:.1}% compute");
-    let money = |d: Decimal| crate::numbers::plain_money(d, currency);
+    let money = |d: Decimal| plain_money(d, currency);
+    let to_you = compact_money(year.worth, currency);
+    let share_whole = whole(offer.compute_share * Decimal::ONE_HUNDRED);
+    // A budget under half a percent is not "0% compute".
+    let share = if share_whole.is_zero() && !year.tokens.is_zero() {
+        "<1%".to_string()
+    } else {
+        format!("{share_whole}%")
+    };
+    let tone = if year.tokens <= Decimal::ZERO {
+        BadgeTone::NoTokens
+    } else if year.token_value * Decimal::TWO >= year.tokens {
+        BadgeTone::Pay
+    } else {
+        BadgeTone::Compute
+    };
+    let text = match tone {
+        BadgeTone::NoTokens => format!("{to_you} to you · no tokens"),
+        BadgeTone::Pay => format!("{to_you} to you · {share} tokens, mostly yours"),
+        BadgeTone::Compute => format!("{to_you} to you · {share} compute"),
+    };
+    let tokens = match tone {
+        BadgeTone::NoTokens => "No AI token budget.".to_string(),
+        _ => format!(
+            "{:.1}% of it is an AI token budget ({}), of which you keep {} as pay.",
+            percent_one(offer.compute_share),
+            money(year.tokens),
+            money(year.token_value)
+        ),
+    };
     let label = format!(
-        "{share:.1}% of this offer is compute: {} a year on paper, worth {} to you (year 1, tokenworth).",
+        "Year 1: {} on paper, worth {} to you. {tokens} Opens the tokenworth calculator.",
         money(year.headline),
         money(year.worth)
     );
-    Some(BadgeText { text, label })
+    Some(BadgeText { text, label, tone })
 }
+
+// ---- end of badges ---------------------------------------------------------
+
+// ---- Take away: CSV and SVG card -------------------------------------------
+
+/// The year-by-year table of every offer as CSV (RFC 4180: a header row,
+/// CRLF line ends, fields quoted when they hold a comma, quote or line
+/// break, quotes doubled).
+///
+/// Money is written in cents (`386250.00`), rounded half away from zero:
+/// a CSV is read by spreadsheets to compute further, so it keeps the unit
+/// money is paid in, where the screen's whole units would drop up to half a
+/// unit per cell (raises compound to fractions of a cent; the exact
+/// `Decimal` would print 28 digits). No thousands separators, `.` for the
+/// decimal point: what every spreadsheet reads as a number.
+pub fn years_csv(projection: &Projection) -> String {
+    let mut out = String::from(
+        "offer,year,base,bonus,signing,equity,tokens,headline,token value to you,worth to you\r\n",
+    );
+    for offer in &projection.offers {
+        let label = csv_field(&offer.label);
+        for y in &offer.years {
+            let money = [
+                y.base,
+                y.bonus,
+                y.signing,
+                y.equity,
+                y.tokens,
+                y.headline,
+                y.token_value,
+                y.worth,
+            ]
+            .map(cents)
+            .join(",");
+            out.push_str(&format!("{label},{},{money}\r\n", y.year));
+        }
+    }
+    out
+}
+
+/// An amount in cents, half away from zero, always two decimals.
+fn cents(amount: Decimal) -> String {
+    let mut rounded =
+        amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded.to_string()
+}
+
+/// A text field of a CSV row. A label opening with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return would run as a formula in a spreadsheet (a
+/// link's `b.label` is anyone's text): it gets a leading `'`, as OWASP
+/// advises for CSV injection.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// The result card as a self-contained SVG image: each offer's year-1
+/// headline, worth to you and compute share, then the verdict. Black on
+/// white whatever the page's theme, so a saved or pasted image reads the
+/// same everywhere. Every text is escaped. `money` formats an amount for
+/// display, as on screen.
+pub fn result_card_svg(
+    projection: &Projection,
+    years: u32,
+    money: &dyn Fn(Decimal) -> String,
+) -> String {
+    const WIDTH: usize = 640;
+    const COLUMN: usize = 296;
+    const LINE: usize = 22;
+    let mut body = String::new();
+    let mut text = |x: usize, y: usize, class: &str, content: &str| {
+        body.push_str(&format!(
+            "<text x=\"{x}\" y=\"{y}\" class=\"{class}\">{}</text>",
+            escape(content)
+        ));
+    };
+    text(
+        24,
+        40,
+        "title",
+        "tokenworth: is this AI token budget worth it?",
+    );
+    let mut bottom = 56;
+    for (i, offer) in projection.offers.iter().enumerate() {
+        let Some(y1) = offer.first_year() else {
+            continue;
+        };
+        let x = 24 + i * (COLUMN + 24);
+        let top = 76;
+        text(x, top, "label", &offer.label);
+        text(
+            x,
+            top + LINE,
+            "fig",
+            &format!("On paper: {} a year", money(y1.headline)),
+        );
+        text(
+            x,
+            top + 2 * LINE,
+            "fig",
+            &format!("Worth to you: {} a year", money(y1.worth)),
+        );
+        text(
+            x,
+            top + 3 * LINE,
+            "fig",
+            &format!(
+                "Compute share: {}%",
+                crate::numbers::percent_one(offer.compute_share)
+            ),
+        );
+        bottom = top + 3 * LINE;
+    }
+    let verdict = crate::explain::verdict(projection, years, money);
+    let mut y = bottom + 16;
+    for line in wrap(&verdict, 72) {
+        y += LINE;
+        text(24, y, "verdict", &line);
+    }
+    y += LINE;
+    text(
+        24,
+        y,
+        "note",
+        "Year 1 figures; verdict over the horizon. tokenworth, computed in your browser.",
+    );
+    let height = y + 20;
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\">\
+<title>{}</title>\
+<style>text{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#111}}\
+.title{{font-size:18px;font-weight:700}}.label{{font-size:14px;font-weight:700}}.fig{{font-size:15px}}\
+.verdict{{font-size:15px}}.note{{font-size:12px;fill:#444}}</style>\
+<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>{body}</svg>",
+        escape(&verdict),
+        escape(&verdict)
+    )
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces (a
+/// longer word gets a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+// ---- end of take away ------------------------------------------------------
 
 /// Where the files are and how the widget should look, for a snippet.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -823,28 +1048,153 @@ mod tests {
         );
     }
 
+    fn badge(query: &str) -> BadgeText {
+        let parsed = codec::parse(query);
+        assert!(parsed.is_ok(), "{:?}", parsed.errors);
+        let p = project(&parsed.scenario).map_err(|e| e.to_string());
+        p.ok()
+            .and_then(|p| badge_text(&p, &parsed.scenario.cur))
+            .unwrap_or_else(|| BadgeText {
+                text: String::new(),
+                label: String::new(),
+                tone: BadgeTone::NoTokens,
+            })
+    }
+
+    /// MODEL.md's public claim: base 375000 + tokens 100000 = 475000 on
+    /// paper; no personal use, tax 0, so worth = 375000 and you keep $0 of
+    /// the tokens; share 100000 / 475000 = 21.05 % (21% whole, 21.1%).
     #[test]
     fn badge_of_the_public_claim() {
-        let parsed = codec::parse("base=375000&tokens=100000");
-        let p = project(&parsed.scenario).map_err(|e| e.to_string());
-        let badge = p.ok().and_then(|p| badge_text(&p, "USD"));
-        let badge = badge.unwrap_or_else(|| BadgeText {
-            text: String::new(),
-            label: String::new(),
-        });
-        assert_eq!(badge.text, "21.1% compute");
-        assert!(badge.label.contains("$475,000"), "{}", badge.label);
-        assert!(badge.label.contains("$375,000"), "{}", badge.label);
+        let b = badge("base=375000&tokens=100000&tax=0");
+        assert_eq!(b.text, "$375K to you · 21% compute");
+        assert_eq!(b.tone, BadgeTone::Compute);
+        assert_eq!(
+            b.label,
+            "Year 1: $475,000 on paper, worth $375,000 to you. 21.1% of it is an AI token \
+             budget ($100,000), of which you keep $0 as pay. Opens the tokenworth calculator."
+        );
+    }
+
+    /// base 240000, tokens 30000, personal 50 %, own 20000: allowance
+    /// 15000, personal = min(15000, 20000) = 15000, tax 0, so you keep
+    /// 15000 of 30000 (half: pay); worth 240000 + 15000 = 255000 ($255K);
+    /// share 30000 / 270000 = 11.11 % (11%, 11.1%).
+    #[test]
+    fn badge_says_when_the_tokens_are_mostly_pay() {
+        let b = badge("base=240000&tokens=30000&personal=50&own=20000");
+        assert_eq!(b.text, "$255K to you · 11% tokens, mostly yours");
+        assert_eq!(b.tone, BadgeTone::Pay);
+        assert!(b.label.contains("11.1% of it"), "{}", b.label);
+        assert!(b.label.contains("you keep $15,000 as pay"), "{}", b.label);
+        // own 14999: you keep 14999, less than half of 30000: compute;
+        // worth 240000 + 14999 = 254999 -> "$255K".
+        let b = badge("base=240000&tokens=30000&personal=50&own=14999");
+        assert_eq!(b.tone, BadgeTone::Compute);
+        assert_eq!(b.text, "$255K to you · 11% compute");
+    }
+
+    /// base 1,200,000, tax 25 %: worth 1200000 * 0.75 = 900000 -> "$900K";
+    /// no tokens; 10,000,000 base -> 7,500,000 -> "$7.5M".
+    #[test]
+    fn badge_without_tokens_and_large_figures() {
+        let b = badge("base=1200000&tokens=0&tax=25");
+        assert_eq!(b.text, "$900K to you · no tokens");
+        assert_eq!(b.tone, BadgeTone::NoTokens);
+        assert_eq!(
+            b.label,
+            "Year 1: $1,200,000 on paper, worth $900,000 to you. No AI token budget. \
+             Opens the tokenworth calculator."
+        );
+        let b = badge("base=10000000&tokens=100000&tax=25");
+        // share 100000 / 10100000 = 0.99 % -> 1%.
+        assert_eq!(b.text, "$7.5M to you · 1% compute");
+        let b = badge("base=100000000&tokens=100000");
+        // share 100000 / 100100000 = 0.0999 %: under half a percent.
+        assert_eq!(b.text, "$100M to you · <1% compute");
     }
 
     #[test]
-    fn badge_keeps_one_decimal() {
-        let parsed = codec::parse("base=400000&tokens=100000");
-        let text = project(&parsed.scenario)
-            .ok()
-            .and_then(|p| badge_text(&p, "USD"))
-            .map(|b| b.text);
-        assert_eq!(text.as_deref(), Some("20.0% compute"));
+    fn badge_in_another_currency_names_it() {
+        // base 120000 EUR, tokens 12000: share 12000 / 132000 = 9.09 % -> 9%.
+        let b = badge("cur=EUR&base=120000&tokens=12000");
+        assert_eq!(b.text, "120K EUR to you · 9% compute");
+        assert!(b.label.contains("132,000 EUR on paper"), "{}", b.label);
+    }
+
+    /// MODEL.md by hand, years=2, tax 0, raise 3 % (default), own 2400.
+    /// Offer A: base 375000, tokens 100000, personal 0.
+    ///   y1: base 375000, tokens 100000, headline 475000, kept 0, worth 375000.
+    ///   y2: base 375000 * 1.03 = 386250, headline 486250, worth 386250.
+    /// Offer B `Big "Co", Inc`: base 400000.55, bonus 10 %, signing 20000,
+    /// tokens 50000, personal 10 % -> allowance 5000, kept min(5000, 2400) = 2400.
+    ///   y1: bonus 40000.055 -> 40000.06 (a half: away from zero);
+    ///       headline 400000.55 + 40000.055 + 20000 + 50000 = 510000.605 -> 510000.61;
+    ///       worth 400000.55 + 40000.055 + 20000 + 2400 = 462400.605 -> 462400.61.
+    ///   y2: base 400000.55 * 1.03 = 412000.5665 -> 412000.57;
+    ///       bonus 41200.05665 -> 41200.06;
+    ///       headline 412000.5665 + 41200.05665 + 50000 = 503200.62315 -> 503200.62;
+    ///       worth 412000.5665 + 41200.05665 + 2400 = 455600.62315 -> 455600.62.
+    pub(crate) const CSV_QUERY: &str = "base=375000&tokens=100000&years=2\
+        &b.label=Big%20%22Co%22%2C%20Inc&b.base=400000.55&b.bonus=10&b.signing=20000\
+        &b.tokens=50000&b.personal=10";
+
+    fn projection_of(query: &str) -> Projection {
+        let parsed = codec::parse(query);
+        assert!(parsed.is_ok(), "{:?}", parsed.errors);
+        project(&parsed.scenario).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn csv_of_two_offers_by_hand() {
+        let csv = years_csv(&projection_of(CSV_QUERY));
+        assert_eq!(
+            csv,
+            "offer,year,base,bonus,signing,equity,tokens,headline,token value to you,worth to you\r\n\
+             Offer A,1,375000.00,0.00,0.00,0.00,100000.00,475000.00,0.00,375000.00\r\n\
+             Offer A,2,386250.00,0.00,0.00,0.00,100000.00,486250.00,0.00,386250.00\r\n\
+             \"Big \"\"Co\"\", Inc\",1,400000.55,40000.06,20000.00,0.00,50000.00,510000.61,2400.00,462400.61\r\n\
+             \"Big \"\"Co\"\", Inc\",2,412000.57,41200.06,0.00,0.00,50000.00,503200.62,2400.00,455600.62\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_labels_are_quoted_and_cannot_run_as_formulas() {
+        assert_eq!(csv_field("Acme"), "Acme");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("-5"), "'-5");
+        assert_eq!(cents(Decimal::new(-5, 3)), "-0.01");
+        assert_eq!(cents(Decimal::new(4, 3)), "0.00");
+    }
+
+    #[test]
+    fn svg_card_has_the_figures_and_escapes_text() {
+        let p = projection_of(
+            "base=375000&tokens=100000&years=1&b.label=%3Cscript%3E%26%20%22x%22&b.base=400000&b.tokens=0",
+        );
+        let svg = result_card_svg(&p, 1, &|d| crate::numbers::usd(d, false));
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+            "{svg}"
+        );
+        // A: 475000 on paper, 375000 to you, 100000 / 475000 = 21.05 % -> 21.1 %.
+        assert!(svg.contains(">On paper: $475,000 a year</text>"), "{svg}");
+        assert!(
+            svg.contains(">Worth to you: $375,000 a year</text>"),
+            "{svg}"
+        );
+        assert!(svg.contains(">Compute share: 21.1%</text>"), "{svg}");
+        // B: 400000, no tokens: worth 400000 - 375000 = 25000 more in year 1.
+        assert!(svg.contains(">Compute share: 0%</text>"), "{svg}");
+        assert!(
+            svg.contains("&lt;script&gt;&amp; &quot;x&quot; is worth $25,000 more to you"),
+            "{svg}"
+        );
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(svg.contains("<title>&lt;script&gt;"), "{svg}");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::ui::inputs::essentials::{Essentials, UP_FRONT};
 use crate::ui::inputs::{equity::Equity, pay::Pay, tokens::Tokens, you::You, Ctx};
 use crate::ui::results::{
     charts::Charts, compare::Compare, figures::Figures, flags::Flags, share::Share,
-    table::YearTable, verdict::Verdict,
+    table::YearTable, takeaway::TakeAway, verdict::Verdict,
 };
 
 /// What the reader did.
@@ -426,7 +426,8 @@ fn explore() -> Html {
         <div class={classes!("explore", form.stale().then_some("stale"))}>
             <Flags projection={projection.clone()} />
             if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} /> }
-            if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur} /> }
+            if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur.clone()} /> }
+            <TakeAway projection={projection.clone()} cur={cur} years={years} />
         </div>
     }
 }

@@ -21,10 +21,23 @@ pub struct Host {
     pub loader_integrity: AttrValue,
     /// Copies text to the clipboard, then calls back with whether it worked.
     pub copy: Callback<(String, Callback<bool>)>,
+    /// Offers a file to the reader to save, made in the browser (no request).
+    pub download: Callback<Download>,
+}
+
+/// A file the reader may save: the CSV of the years, the result card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    /// The suggested file name, `tokenworth-years.csv`.
+    pub name: String,
+    /// Its media type, `text/csv;charset=utf-8`.
+    pub mime: &'static str,
+    pub text: String,
 }
 
 impl Default for Host {
-    /// A host that knows nothing and cannot copy (tests, a missing page).
+    /// A host that knows nothing and can neither copy nor download (tests, a
+    /// missing page).
     fn default() -> Host {
         Host {
             origin: AttrValue::default(),
@@ -32,6 +45,7 @@ impl Default for Host {
             files: AttrValue::default(),
             loader_integrity: AttrValue::default(),
             copy: Callback::from(|(_, done): (String, Callback<bool>)| done.emit(false)),
+            download: Callback::noop(),
         }
     }
 }

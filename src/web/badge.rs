@@ -1,49 +1,114 @@
 //! Badges for job boards: `<span data-tokenworth-badge data-base="375000"
-//! data-tokens="100000"></span>` becomes a small chip, `21.1% compute`, with
-//! the year-1 headline and worth as its tooltip and accessible name.
+//! data-tokens="100000"></span>` becomes a small link, `$375K to you · 21%
+//! compute`, to the full calculator with that scenario.
 //!
-//! Plain DOM, no yew: a listing page may carry a thousand of them. Each
-//! badge gets its own open shadow root (host CSS cannot restyle the chip)
-//! adopting one shared constructable stylesheet (allowed by a strict
-//! `style-src`). Identical attribute sets are computed once.
+//! Why a link with its sentence inside: one tab stop per badge (a listing
+//! may have a thousand), Enter follows it, and its accessible name is the
+//! chip's text followed by the whole sentence (headline and worth in full),
+//! so screen readers read everything and the visible words start the name
+//! (WCAG 2.5.3). The sentence is visually hidden until the badge is
+//! focused from the keyboard or hovered; a tap reveals it first and a
+//! second tap follows the link (touch has no hover); Escape hides it
+//! (WCAG 1.4.13). A `title` tooltip reached none of keyboard, touch or
+//! screen readers reliably, so there is none.
+//!
+//! Plain DOM, no yew. Each badge gets its own open shadow root (host CSS
+//! cannot restyle the chip) adopting one shared constructable stylesheet
+//! (allowed by a strict `style-src`). Identical attribute sets are computed
+//! and built once, then cloned. One set of listener functions serves every
+//! badge, added to each shadow root (`composedPath` names the badge).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use js_sys::WeakSet;
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, KeyboardEvent};
 
-use super::{dom, embed};
+use super::{dom, embed, page};
 use crate::codec;
+use crate::codec::keys::Presentation;
 use crate::model::project;
 use crate::publish::{self, BadgeText};
 
 /// `!important` at `:host` beats the host page's `!important` rules on the
 /// badge element itself (inner context wins for important declarations).
+/// The focus ring is two-tone (the chip's text colour inside, its fill
+/// outside), so it shows on a light page and a dark one alike.
+/// Colours: text on its fill is at least 9:1 in both schemes (9.4 to 12.8), so the
+/// meaning (green: mostly pay you keep; amber: mostly compute you do not;
+/// grey: no tokens) never rests on colour alone; the words say it too.
 const STYLE: &str =
-    ":host{all:initial!important;display:inline-block!important;vertical-align:baseline!important}\
-.chip{display:inline-block;box-sizing:border-box;padding:.1em .55em;border-radius:999px;\
-font:600 12px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;white-space:nowrap;\
-color:#0b3d2e;background:#d9f2e6;border:1px solid #9fd8bd;cursor:help}\
-.chip.error{color:#7a1010;background:#fde8e8;border-color:#f1a9a9}\
-@media (prefers-color-scheme:dark){.chip{color:#d9f2e6;background:#123d2e;border-color:#2f7a5c}\
-.chip.error{color:#fde8e8;background:#4a1414;border-color:#a33}}";
+    ":host{all:initial!important;display:inline-block!important;vertical-align:baseline!important;position:relative!important}\
+.badge{--fg:#0b3d2e;--fill:#d9f2e6;--edge:#3d9970;display:inline-block;box-sizing:border-box;padding:.1em .6em;\
+border-radius:999px;font:600 12px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;white-space:nowrap;\
+text-decoration:none;color:var(--fg);background:var(--fill);border:1px solid var(--edge)}\
+.badge:hover .chip{text-decoration:underline}\
+.badge:focus-visible{outline:2px solid var(--fg);outline-offset:1px;box-shadow:0 0 0 5px var(--fill)}\
+.compute{--fg:#5a2d00;--fill:#fde9cf;--edge:#c07a1e}\
+.none{--fg:#2b2b2b;--fill:#ececec;--edge:#9a9a9a}\
+.error{--fg:#7a1010;--fill:#fde8e8;--edge:#d47070}\
+.full{position:absolute;left:0;top:calc(100% + 4px);z-index:2147483647;width:1px;height:1px;\
+overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
+.badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{width:max-content;max-width:min(22em,90vw);\
+height:auto;overflow:visible;clip-path:none;white-space:normal;box-sizing:border-box;padding:.5em .7em;\
+border-radius:6px;font-weight:400;color:#1a1a1a;background:#fff;border:1px solid #767676;\
+box-shadow:0 2px 8px rgb(0 0 0/.2)}\
+@media (prefers-color-scheme:dark){.badge{--fg:#c8f0dc;--fill:#0f3527;--edge:#3d9970}\
+.compute{--fg:#fddcb0;--fill:#3d2304;--edge:#b0701a}\
+.none{--fg:#e4e4e4;--fill:#2a2a2a;--edge:#8a8a8a}\
+.error{--fg:#fde8e8;--fill:#4a1414;--edge:#c55}\
+.badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{color:#f0f0f0;background:#1d1d1d;border-color:#8a8a8a}}\
+@media print{.full{display:none}}";
 
 /// A badge's sorted `data-*` attributes.
 type Attributes = Vec<(String, String)>;
+
+/// What a badge says and where it leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Badge {
+    pub text: BadgeText,
+    /// The full calculator with this scenario; `None` when the loader's
+    /// folder is unknown and no `data-link` was given.
+    pub href: Option<String>,
+}
 
 thread_local! {
     static RENDERED: WeakSet = WeakSet::new();
     /// Elements that are both a widget host and a badge, already warned about.
     static CONFLICTS: WeakSet = WeakSet::new();
-    /// Badge text by attribute set: listings repeat the same offers.
-    static CACHE: RefCell<HashMap<Attributes, Result<BadgeText, String>>> =
-        RefCell::new(HashMap::new());
+    /// A built badge by attribute set, cloned for each repeat: listings
+    /// repeat the same offers.
+    static BUILT: RefCell<HashMap<Attributes, Element>> = RefCell::new(HashMap::new());
+    /// The kind of the last pointer pressed (`touch`, `mouse`, `pen`).
+    static LAST_POINTER: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The badge link whose sentence a tap opened, or Escape quieted.
+    static OPEN: RefCell<Option<Element>> = const { RefCell::new(None) };
+    static QUIET: RefCell<Option<Element>> = const { RefCell::new(None) };
 }
 
-/// The badge's text for a set of attributes, or every problem in one line.
-pub fn text_for(attrs: Vec<(String, String)>) -> Result<BadgeText, String> {
+/// The badge's text and link for a set of attributes, or every problem in one line.
+pub fn text_for(attrs: Vec<(String, String)>) -> Result<Badge, String> {
+    let link = attrs
+        .iter()
+        .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Link.name()))
+        .map(|(_, v)| v.trim().to_string());
+    let link = match link {
+        Some(value) => publish::parse_link(&value)
+            .map_err(|problem| format!("Ignored data-link=\"{value}\": {problem}"))?,
+        None => None,
+    };
+    // The scenario goes to the publisher's link only on this page's origin or
+    // with data-link-scenario (publish::link_with_scenario); our own
+    // calculator beside embed.js always gets it.
+    let share = attrs.iter().any(|(n, v)| {
+        n.strip_prefix("data-") == Some(Presentation::LinkScenario.name())
+            && !matches!(
+                v.trim().to_ascii_lowercase().as_str(),
+                "0" | "false" | "no" | "off"
+            )
+    });
     let parsed = codec::parse_attributes(attrs);
     if !parsed.is_ok() {
         return Err(parsed
@@ -53,11 +118,20 @@ pub fn text_for(attrs: Vec<(String, String)>) -> Result<BadgeText, String> {
             .collect::<Vec<_>>()
             .join(" "));
     }
+    let query = codec::write(&parsed.scenario);
+    let origin = page::origin();
+    let href = match link {
+        Some(link) => Some(publish::link_with_scenario(&link, &query, &origin, share)),
+        None => page::base_url()
+            .map(|folder| publish::link_with_scenario(&folder, &query, &origin, true)),
+    };
     // The badge shows year 1 only: project no further.
     let mut scenario = parsed.scenario;
     scenario.years = 1;
     let projection = project(&scenario).map_err(|e| e.to_string())?;
-    publish::badge_text(&projection, &scenario.cur).ok_or_else(|| "no figures to show".to_string())
+    let text = publish::badge_text(&projection, &scenario.cur)
+        .ok_or_else(|| "no figures to show".to_string())?;
+    Ok(Badge { text, href })
 }
 
 /// Renders a badge found on the page, once. An element that is also a
@@ -87,50 +161,209 @@ pub fn render_found(el: &Element) {
     }
 }
 
+/// The badge's element tree for `text` (built once per attribute set).
+fn build(document: &Document, badge: &Result<Badge, String>) -> Result<Element, JsValue> {
+    let link = document.create_element("a")?;
+    link.set_attribute("part", "chip")?;
+    let chip = document.create_element("span")?;
+    chip.set_class_name("chip");
+    let full = document.create_element("span")?;
+    full.set_class_name("full");
+    match badge {
+        Ok(b) => {
+            link.set_class_name(&format!("badge {}", b.text.tone.class()));
+            match &b.href {
+                Some(href) => link.set_attribute("href", href)?,
+                None => link.set_attribute("tabindex", "0")?,
+            }
+            chip.set_text_content(Some(&b.text.text));
+            // The leading space separates the two in the accessible name.
+            full.set_text_content(Some(&format!(" {}", b.text.label)));
+        }
+        Err(message) => {
+            link.set_class_name("badge error");
+            link.set_attribute("tabindex", "0")?;
+            chip.set_text_content(Some("tokenworth: check the badge"));
+            full.set_text_content(Some(&format!(" {message}")));
+        }
+    }
+    link.append_child(&chip)?;
+    link.append_child(&full)?;
+    Ok(link)
+}
+
 /// Renders (or re-renders) the badge on `el` from its attributes.
 pub fn render(el: &Element) -> Result<(), JsValue> {
+    let document = el
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("badge has no document"))?;
     let mut attrs = dom::attributes(el);
     attrs.retain(|(n, _)| n.starts_with("data-"));
     attrs.sort();
-    let cached = CACHE.with(|c| c.borrow().get(&attrs).cloned());
-    let text = match cached {
-        Some(t) => t,
+    let built = BUILT.with(|c| c.borrow().get(&attrs).cloned());
+    let prototype = match built {
+        Some(p) => p,
         None => {
-            let t = text_for(attrs.clone());
-            CACHE.with(|c| {
+            let p = build(&document, &text_for(attrs.clone()))?;
+            BUILT.with(|c| {
                 let mut c = c.borrow_mut();
                 if c.len() > 10_000 {
                     c.clear();
                 }
-                c.insert(attrs, t.clone());
+                c.insert(attrs, p.clone());
             });
-            t
+            p
         }
     };
     let shadow = dom::shadow_root(el, STYLE)?;
-    let document = el
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("badge has no document"))?;
-    let chip = document.create_element("span")?;
-    chip.set_attribute("part", "chip")?;
-    chip.set_attribute("role", "img")?;
-    match text {
-        Ok(t) => {
-            chip.set_class_name("chip");
-            chip.set_text_content(Some(&t.text));
-            chip.set_attribute("title", &t.label)?;
-            chip.set_attribute("aria-label", &t.label)?;
-        }
-        Err(message) => {
-            chip.set_class_name("chip error");
-            chip.set_text_content(Some("tokenworth: check the badge"));
-            chip.set_attribute("title", &message)?;
-            chip.set_attribute("aria-label", &message)?;
-        }
-    }
-    shadow.replace_children_with_node_1(&chip);
+    LISTENERS.with(|l| l.add_to(&shadow))?;
+    let badge = prototype.clone_node_with_deep(true)?;
+    shadow.replace_children_with_node_1(&badge);
     RENDERED.with(|r| r.add(el));
     Ok(())
+}
+
+/// The badge link an event happened in, if any (through shadow roots): a
+/// `.badge` whose shadow root belongs to a `data-tokenworth-badge` host,
+/// never an element of the host page that happens to share the class.
+fn badge_of(event: &Event) -> Option<Element> {
+    let badge_attribute = format!("data-{}", Presentation::Badge.name());
+    event
+        .composed_path()
+        .iter()
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .find(|e| {
+            e.class_list().contains("badge")
+                && e.get_root_node()
+                    .dyn_into::<web_sys::ShadowRoot>()
+                    .is_ok_and(|root| root.host().has_attribute(&badge_attribute))
+        })
+}
+
+/// The listeners of every badge: one set of functions, added to each
+/// badge's shadow root (adding the same function twice is a no-op, and
+/// nothing is left on `window` or `document` once badges are unmounted).
+/// `outside` is on the document only while a tapped badge is open.
+struct Listeners {
+    pointerdown: Closure<dyn Fn(Event)>,
+    click: Closure<dyn Fn(Event)>,
+    keydown: Closure<dyn Fn(KeyboardEvent)>,
+    focusin: Closure<dyn Fn(Event)>,
+    outside: Closure<dyn Fn(Event)>,
+}
+
+thread_local! {
+    static LISTENERS: Listeners = Listeners::new();
+}
+
+impl Listeners {
+    fn new() -> Listeners {
+        Listeners {
+            pointerdown: Closure::new(|e: Event| {
+                let kind = js_sys::Reflect::get(&e, &"pointerType".into())
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .unwrap_or_default();
+                LAST_POINTER.with(|p| *p.borrow_mut() = kind);
+                set_quiet(None);
+            }),
+            // A tap on a closed badge opens its sentence instead of leaving
+            // the page; the next tap follows the link.
+            click: Closure::new(|e: Event| {
+                let Some(badge) = badge_of(&e) else {
+                    return;
+                };
+                let touch = LAST_POINTER.with(|p| p.borrow().as_str() == "touch");
+                if touch && !badge.has_attribute("data-open") {
+                    e.prevent_default();
+                    open(badge);
+                }
+            }),
+            keydown: Closure::new(|e: KeyboardEvent| {
+                // Enter on a badge clicks it: follow the link, whatever was tapped before.
+                LAST_POINTER.with(|p| p.borrow_mut().clear());
+                if e.key() == "Escape" {
+                    close();
+                    set_quiet(badge_of(&e));
+                }
+            }),
+            focusin: Closure::new(|_: Event| set_quiet(None)),
+            // A tap anywhere but on the open badge closes it.
+            outside: Closure::new(|e: Event| {
+                let open = OPEN.with(|o| o.borrow().clone());
+                if open.is_some() && badge_of(&e) != open {
+                    close();
+                }
+            }),
+        }
+    }
+
+    /// Adds the badge listeners to a badge's shadow root.
+    fn add_to(&self, root: &web_sys::EventTarget) -> Result<(), JsValue> {
+        root.add_event_listener_with_callback(
+            "pointerdown",
+            self.pointerdown.as_ref().unchecked_ref(),
+        )?;
+        root.add_event_listener_with_callback("click", self.click.as_ref().unchecked_ref())?;
+        root.add_event_listener_with_callback("keydown", self.keydown.as_ref().unchecked_ref())?;
+        root.add_event_listener_with_callback("focusin", self.focusin.as_ref().unchecked_ref())?;
+        Ok(())
+    }
+}
+
+fn document_target() -> Option<web_sys::EventTarget> {
+    Some(web_sys::window()?.document()?.into())
+}
+
+/// Shows a tapped badge's sentence until a tap elsewhere or Escape.
+fn open(badge: Element) {
+    close();
+    if badge.set_attribute("data-open", "").is_err() {
+        return;
+    }
+    OPEN.with(|o| *o.borrow_mut() = Some(badge));
+    if let Some(document) = document_target() {
+        LISTENERS.with(|l| {
+            let _ = document.add_event_listener_with_callback_and_bool(
+                "pointerdown",
+                l.outside.as_ref().unchecked_ref(),
+                true,
+            );
+        });
+    }
+}
+
+/// Closes the open badge, if any, and stops listening on the document.
+fn close() {
+    let Some(badge) = OPEN.with(|o| o.borrow_mut().take()) else {
+        return;
+    };
+    let _ = badge.remove_attribute("data-open");
+    if let Some(document) = document_target() {
+        LISTENERS.with(|l| {
+            let _ = document.remove_event_listener_with_callback_and_bool(
+                "pointerdown",
+                l.outside.as_ref().unchecked_ref(),
+                true,
+            );
+        });
+    }
+}
+
+/// Hides the sentence of the badge Escape was pressed on (even while it is
+/// focused or hovered), and shows again any other quieted one.
+fn set_quiet(badge: Option<Element>) {
+    QUIET.with(|q| {
+        let mut q = q.borrow_mut();
+        if let Some(old) = q.take() {
+            let _ = old.remove_attribute("data-quiet");
+        }
+        if let Some(badge) = badge {
+            if badge.set_attribute("data-quiet", "").is_ok() {
+                *q = Some(badge);
+            }
+        }
+    });
 }
 
 /// True when `el` carries a rendered badge.
@@ -143,6 +376,7 @@ pub fn clear(el: &Element) -> bool {
     if !RENDERED.with(|r| r.delete(el)) {
         return false;
     }
+    close();
     if let Some(shadow) = el.shadow_root() {
         shadow.replace_children_with_node_0();
     }

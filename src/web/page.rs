@@ -8,10 +8,10 @@ use std::cell::RefCell;
 use gloo_render::{request_animation_frame, AnimationFrame};
 use gloo_timers::callback::Timeout;
 use js_sys::Reflect;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::ui::host::Host;
+use crate::ui::host::{Download, Host};
 
 /// What the widget may know of this page, and its copy action.
 pub fn host() -> Host {
@@ -29,13 +29,26 @@ pub fn host() -> Host {
             done.emit(copy_text(&text).await.is_ok());
         });
     });
+    let download = yew::Callback::from(|file: Download| {
+        if let Err(e) = download(&file) {
+            web_sys::console::warn_2(&"tokenworth: could not offer the download".into(), &e);
+        }
+    });
     Host {
         page: format!("{origin}{path}").into(),
         origin: origin.into(),
         files: base_url().unwrap_or_default().into(),
         loader_integrity: loader_integrity().unwrap_or_default().into(),
         copy,
+        download,
     }
+}
+
+/// The page's origin, as `location.origin` writes it ("" when unknown).
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// The directory embed.js was loaded from (`window.tokenworth.baseUrl`),
@@ -116,6 +129,37 @@ fn write_pending() {
     if let Err(e) = replace_query(&query) {
         web_sys::console::warn_2(&"tokenworth: could not update the URL".into(), &e);
     }
+}
+
+/// Offers `file` for saving: a Blob URL clicked through a transient
+/// `<a download>`, all in the browser (nothing is sent anywhere).
+pub fn download(file: &Download) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(file.mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(&file.text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlElement = document.create_element("a")?.unchecked_into();
+    link.set_attribute("href", &url)?;
+    link.set_attribute("download", &file.name)?;
+    // Attached for the click (Firefox ignores a detached link), gone before a paint.
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    // Revoked later, not at once: revoking during the click can cancel the
+    // download in some browsers.
+    Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
 }
 
 /// Copies text with the asynchronous clipboard API.

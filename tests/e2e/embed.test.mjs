@@ -185,7 +185,10 @@ test('widgets and badges added after load mount; removed ones unmount', async ()
     });
     await fig(page, '#late', 'headline').waitFor();
     assert.equal(await fig(page, '#late', 'headline').textContent(), '$500,000');
-    await page.waitForFunction(() => document.getElementById('badge').shadowRoot?.textContent === '21.1% compute');
+    // The badge's chip (issue 11 point 4): worth to you, compact, and the compute share.
+    await page.waitForFunction(
+      () => document.getElementById('badge').shadowRoot?.querySelector('.chip')?.textContent === '$375K to you · 21% compute',
+    );
 
     // Removing the host unmounts its widget (its root leaves the shadow root);
     // the page's MutationObserver does it, after this task.
@@ -379,10 +382,12 @@ for (const demo of ['demo-article.html', 'demo-jobs.html', 'demo-iframe.html']) 
       }
       if (demo === 'demo-jobs.html') {
         await page.waitForFunction(() =>
-          [...document.querySelectorAll('[data-tokenworth-badge]')].every((b) => b.shadowRoot?.textContent),
+          [...document.querySelectorAll('[data-tokenworth-badge]')].every((b) => b.shadowRoot?.querySelector('.chip')?.textContent),
         );
-        const first = await page.evaluate(() => document.querySelector('[data-tokenworth-badge]').shadowRoot.textContent);
-        assert.equal(first, '21.1% compute');
+        const first = await page.evaluate(
+          () => document.querySelector('[data-tokenworth-badge]').shadowRoot.querySelector('.chip').textContent,
+        );
+        assert.equal(first, '$375K to you · 21% compute');
       }
       if (demo === 'demo-iframe.html') {
         // 400,000 + 120,000 in the plain iframe; 375,000 + 100,000 in embed.js's.

@@ -1,5 +1,6 @@
 //! The results: figures, comparison, verdict, flags, charts, the per-year
-//! table and sharing. They show the model's figures; they compute none.
+//! table, sharing and taking the result away (CSV, image). They show the
+//! model's figures; they compute none.
 
 pub mod charts;
 pub mod compare;
@@ -7,4 +8,5 @@ pub mod figures;
 pub mod flags;
 pub mod share;
 pub mod table;
+pub mod takeaway;
 pub mod verdict;

@@ -1,0 +1,56 @@
+//! Take the result away: the year-by-year table as CSV and the result card
+//! as an SVG image, made in the browser and saved through the host's
+//! download action (no request). The texts come from `publish`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::Projection;
+use crate::publish;
+use crate::ui::format;
+use crate::ui::host::{Download, Host};
+
+#[derive(Properties, PartialEq)]
+pub struct TakeAwayProps {
+    pub projection: Rc<Projection>,
+    pub cur: AttrValue,
+    pub years: u32,
+}
+
+#[function_component(TakeAway)]
+pub fn take_away(p: &TakeAwayProps) -> Html {
+    let host = use_context::<Host>().unwrap_or_default();
+    // Built on click only: a render costs nothing for a file nobody saves.
+    let csv = {
+        let download = host.download.clone();
+        let projection = p.projection.clone();
+        Callback::from(move |_: MouseEvent| {
+            download.emit(Download {
+                name: "tokenworth-years.csv".to_string(),
+                mime: "text/csv;charset=utf-8",
+                text: publish::years_csv(&projection),
+            })
+        })
+    };
+    let card = {
+        let download = host.download.clone();
+        let projection = p.projection.clone();
+        let cur = p.cur.clone();
+        let years = p.years;
+        Callback::from(move |_: MouseEvent| {
+            let money = |d| format::money(d, &cur);
+            download.emit(Download {
+                name: "tokenworth-result.svg".to_string(),
+                mime: "image/svg+xml",
+                text: publish::result_card_svg(&projection, years, &money),
+            })
+        })
+    };
+    html! {
+        <div class="takeaway">
+            <button type="button" class="secondary" data-action="csv" onclick={csv}>{ "Download CSV" }</button>
+            <button type="button" class="secondary" data-action="card" onclick={card}>{ "Save as image (SVG)" }</button>
+        </div>
+    }
+}
