@@ -1,4 +1,5 @@
 pub mod codec;
+pub mod colour;
 pub mod explain;
 pub mod model;
 pub mod numbers;

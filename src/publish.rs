@@ -164,38 +164,22 @@ fn parse_flag(value: &str) -> Result<bool, String> {
     }
 }
 
-/// A plain CSS colour: `#rgb`, `#rrggbb` (and with alpha), a colour name,
-/// or a colour function of numbers (`rgb(…)`, `hsl(…)`, `oklch(…)`). Nothing
-/// that could end the declaration or load anything (`;`, `url(`, `var(`).
+/// A CSS colour whose contrast the widget can check (see [`crate::colour`]
+/// for the forms: hex, `rgb()`, `hsl()`, `hwb()`, `oklab()`, `oklch()`,
+/// common names). The text is kept as written, for the snippet; the widget
+/// sets the colours [`crate::colour::accent_palette`] derives from it.
+/// Nothing that could end a declaration or load anything gets through,
+/// since only those forms are read.
 pub fn parse_accent(value: &str) -> Result<Option<String>, String> {
-    const PROBLEM: &str =
-        "the accent is a CSS colour such as #0b6e4f, teal, rgb(11 110 79) or hsl(160 80% 24%).";
     if value.is_empty() {
         return Ok(None);
     }
     if value.len() > 64 {
-        return Err(PROBLEM.to_string());
+        return Err("the accent is a CSS colour such as #0b6e4f, teal, rgb(11 110 79) or hsl(160 80% 24%), at most 64 characters.".to_string());
     }
-    let lower = value.to_ascii_lowercase();
-    let ok = if let Some(hex) = lower.strip_prefix('#') {
-        matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit())
-    } else if let Some((func, rest)) = lower.split_once('(') {
-        const FUNCTIONS: &[&str] = &[
-            "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch",
-        ];
-        FUNCTIONS.contains(&func)
-            && rest.strip_suffix(')').is_some_and(|args| {
-                args.chars()
-                    .all(|c| c.is_ascii_digit() || " .,%/-+edg".contains(c))
-            })
-    } else {
-        (3..=24).contains(&lower.len()) && lower.chars().all(|c| c.is_ascii_lowercase())
-    };
-    if ok {
-        Ok(Some(value.to_string()))
-    } else {
-        Err(PROBLEM.to_string())
-    }
+    crate::colour::parse(value)
+        .map(|_| Some(value.to_string()))
+        .map_err(|e| format!("the accent is a CSS colour such as #0b6e4f, teal, rgb(11 110 79) or hsl(160 80% 24%): {e}"))
 }
 
 /// `base, b.tokens` (or `b-tokens`, as in the attribute names) to full keys.
@@ -848,6 +832,7 @@ mod tests {
             "#AABBCCDD",
             "rgb(11 110 79)",
             "hsl(160, 80%, 24%)",
+            "oklch(70% 0.15 250)",
         ] {
             assert!(parse_accent(ok).is_ok(), "{ok}");
         }
@@ -859,6 +844,7 @@ mod tests {
             "rgb(1,2,3);",
             "expression(1)",
             "a b",
+            "lab(50% 40 30)",
         ] {
             assert!(parse_accent(bad).is_err(), "{bad}");
         }

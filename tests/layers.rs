@@ -14,12 +14,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Top-level modules by layer, lowest first. `numbers` is a leaf any layer
-/// may use; `explain` and `publish` share a layer.
+/// may use; `explain`, `publish` and its `colour` share a layer.
 const LAYERS: &[&[&str]] = &[
     &["numbers"],
     &["model"],
     &["codec"],
-    &["explain", "publish"],
+    &["explain", "publish", "colour"],
     &["ui"],
     &["web"],
 ];

@@ -318,7 +318,13 @@ async fn publisher_options_lock_hide_link_accent_and_theme_are_respected() {
         "https://example.org/tokenworth/"
     );
     let style = host.dyn_ref::<web_sys::HtmlElement>().unwrap().style();
-    assert_eq!(style.get_property_value("--tw-accent").unwrap(), "#0a7");
+    // The accent is set as the checked #rrggbb; #00aa77 (luminance 0.30)
+    // has 1.05 / 0.35 = 3.0:1 with white text, so its text is black.
+    assert_eq!(style.get_property_value("--tw-accent").unwrap(), "#00aa77");
+    assert_eq!(
+        style.get_property_value("--tw-accent-fg").unwrap(),
+        "#000000"
+    );
     handle.destroy();
     assert!(
         root.query_selector(".tw").unwrap().is_none(),

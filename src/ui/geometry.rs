@@ -43,9 +43,43 @@ pub fn svg_num(x: f64, decimals: u32) -> String {
     }
 }
 
+/// The value axis of a chart of money: the smallest step of 1, 2, 2.5 or
+/// 5 × 10^n (at least 1) that covers `max` in at most six intervals, and the
+/// number of intervals (`max` rounded up to a whole step). Nothing for a max
+/// of 0 or less.
+pub fn value_axis(max: Decimal) -> Option<(Decimal, u32)> {
+    const MAX_INTERVALS: u32 = 6;
+    const MANTISSAS: [Decimal; 4] = [
+        Decimal::ONE,
+        Decimal::TWO,
+        Decimal::from_parts(25, 0, 0, false, 1),
+        Decimal::from_parts(5, 0, 0, false, 0),
+    ];
+    if max <= Decimal::ZERO {
+        return None;
+    }
+    let mut power = Decimal::ONE;
+    loop {
+        for m in MANTISSAS {
+            let step = m.checked_mul(power)?;
+            let intervals = (max / step).ceil();
+            if intervals <= Decimal::from(MAX_INTERVALS) {
+                return Some((step, intervals.to_string().parse().ok()?));
+            }
+        }
+        power = power.checked_mul(Decimal::TEN)?;
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::svg_num;
+    use super::{svg_num, value_axis};
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
 
     #[test]
     fn writes_like_fixed_decimals_without_trailing_zeros() {
@@ -63,5 +97,29 @@ mod tests {
         assert_eq!(svg_num(f64::NAN, 2), "0");
         assert_eq!(svg_num(f64::INFINITY, 2), "0");
         assert_eq!(svg_num(1e20, 2), "9223372036854775807");
+    }
+
+    /// Steps worked out by hand: the first of 1, 2, 2.5, 5 × 10^n with at
+    /// most six intervals up to the maximum.
+    #[test]
+    fn value_axis_takes_round_steps() {
+        for (max, step, intervals) in [
+            // base 375,000 at 3 %, tokens 100,000: year 4 headline
+            // 375,000 × 1.03³ + 100,000 = 509,772.625 -> 6 × 100,000.
+            ("509772.625", "100000", 6),
+            ("750000", "200000", 4),
+            ("600000", "100000", 6),
+            ("600001", "200000", 4),
+            ("1250000", "250000", 5),
+            ("3100000", "1000000", 4),
+            ("7", "2", 4),
+            ("0.4", "1", 1),
+            ("13", "2.5", 6),
+            ("12", "2", 6),
+        ] {
+            assert_eq!(value_axis(d(max)), Some((d(step), intervals)), "{max}");
+        }
+        assert_eq!(value_axis(Decimal::ZERO), None);
+        assert_eq!(value_axis(d("-5")), None);
     }
 }

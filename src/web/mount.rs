@@ -9,6 +9,7 @@ use yew::AppHandle;
 
 use super::{dom, page};
 use crate::codec::Parsed;
+use crate::colour;
 use crate::publish::WidgetConfig;
 use crate::ui::app::{App, AppProps, Change};
 
@@ -44,8 +45,7 @@ pub fn mount_widget(
     shadow.append_child(&root)?;
 
     if let (Some(accent), Some(el)) = (&config.accent, host.dyn_ref::<HtmlElement>()) {
-        // CSSOM, not a style attribute string: allowed under a strict style-src.
-        el.style().set_property("--tw-accent", accent)?;
+        set_accent(el, accent)?;
     }
 
     let target = host.clone();
@@ -69,6 +69,28 @@ pub fn mount_widget(
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     Ok(WidgetHandle { app, root })
+}
+
+/// The accent's colours for both themes, adjusted for text contrast
+/// (`crate::colour`), as the custom properties style.css reads. CSSOM, not a
+/// style attribute string: allowed under a strict style-src. An accent
+/// `publish` accepted always parses; if one did not, the theme's own accent stays.
+fn set_accent(host: &HtmlElement, accent: &str) -> Result<(), JsValue> {
+    let Ok(palette) = colour::accent_palette(accent) else {
+        return Ok(());
+    };
+    let style = host.style();
+    for (property, value) in [
+        ("--tw-accent", palette.light.fill),
+        ("--tw-accent-fg", palette.light.on_fill),
+        ("--tw-accent-text", palette.light.text),
+        ("--tw-accent-dark", palette.dark.fill),
+        ("--tw-accent-fg-dark", palette.dark.on_fill),
+        ("--tw-accent-text-dark", palette.dark.text),
+    ] {
+        style.set_property(property, &colour::hex(value))?;
+    }
+    Ok(())
 }
 
 /// `tokenworth:change` on the host: bubbles, crosses shadow boundaries.

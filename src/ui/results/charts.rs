@@ -4,11 +4,13 @@
 
 use std::rc::Rc;
 
+use rust_decimal::Decimal;
+
 use yew::prelude::*;
 
 use crate::model::{OfferProjection, Projection, Side};
 use crate::ui::format;
-use crate::ui::geometry::{length, svg_num};
+use crate::ui::geometry::{length, svg_num, value_axis};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsProps {
@@ -85,73 +87,156 @@ fn pillars(o: &OfferProjection, max: f64, cur: &str, years: u32) -> Html {
     }
 }
 
-fn per_year(p: &ChartsProps) -> Html {
+/// One bar of the year chart: what it shows, for its name and the readout.
+struct YearBar {
+    class: String,
+    x: f64,
+    height: f64,
+    name: String,
+}
+
+#[derive(Properties, PartialEq)]
+struct YearChartProps {
+    projection: Rc<Projection>,
+    cur: AttrValue,
+    years: u32,
+}
+
+/// Headline and worth per year and offer, on a value axis with gridlines.
+///
+/// Reading the values: each bar is an `img` named with its value ("Offer A,
+/// year 2: headline $486,250") and carries a `<title>`, which a pointer
+/// shows on hover. The plot is one tab stop, not one per bar (up to 40):
+/// the arrow keys (and Home, End) move through the bars as its active
+/// descendant, the active bar is outlined and its value written under the
+/// plot; a click or tap does the same. The year table has the same figures.
+///
+/// Layout: the bars' SVG stretches in width only (`preserveAspectRatio
+/// none`, fixed height), so text never lives in it (it would scale); the
+/// axis labels are HTML in a column beside it, spaced like the gridlines.
+#[function_component(YearChart)]
+fn year_chart(p: &YearChartProps) -> Html {
     const W: f64 = 600.0;
     const H: f64 = 200.0;
-    const TOP: f64 = 14.0;
-    const BOTTOM: f64 = 2.0;
+    let active = use_state(|| None::<usize>);
     let offers = &p.projection.offers;
+    let cur = p.cur.as_str();
     let years = p.years.max(1) as usize;
     let max = offers
         .iter()
-        .flat_map(|o| o.years.iter().map(|y| length(y.headline)))
-        .fold(0.0_f64, f64::max);
-    let plot = H - TOP - BOTTOM;
+        .flat_map(|o| o.years.iter().flat_map(|y| [y.headline, y.worth]))
+        .fold(Decimal::ZERO, Decimal::max);
+    let axis = value_axis(max);
+    let top = axis.map_or(0.0, |(step, n)| length(step) * f64::from(n));
+    let y_of = |v: f64| if top > 0.0 { v / top * H } else { 0.0 };
     let slot = W / years as f64;
     let per_offer = 2 * offers.len();
     let gap = slot * 0.2;
-    let bw = (slot - gap) / per_offer as f64;
-    let y_of = |v: f64| if max > 0.0 { v / max * plot } else { 0.0 };
+    let bw = (slot - gap) / per_offer.max(1) as f64;
     let mut bars = Vec::new();
-    let mut labels = Vec::new();
     for i in 0..years {
         let x0 = i as f64 * slot + gap / 2.0;
         for (j, o) in offers.iter().enumerate() {
-            if let Some(y) = o.years.get(i) {
-                let s = side_class(o.side);
-                for (k, (kind, v)) in [("headline", length(y.headline)), ("worth", length(y.worth))]
-                    .into_iter()
-                    .enumerate()
-                {
-                    let h = y_of(v);
-                    let x = x0 + (j * 2 + k) as f64 * bw;
-                    bars.push(html! {
-                        <rect class={format!("yb {kind} side-{s}")} x={svg_num(x, 2)} y={svg_num(TOP + plot - h, 2)}
-                            width={svg_num((bw - 1.5).max(0.5), 2)} height={svg_num(h, 2)} />
-                    });
-                }
+            let Some(y) = o.years.get(i) else { continue };
+            let s = side_class(o.side);
+            for (k, (kind, words, v)) in [
+                ("headline", "headline", y.headline),
+                ("worth", "worth to you", y.worth),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                bars.push(YearBar {
+                    class: format!("yb {kind} side-{s}"),
+                    x: x0 + (j * 2 + k) as f64 * bw,
+                    height: y_of(length(v).max(0.0)),
+                    name: format!(
+                        "{}, year {}: {words} {}",
+                        o.label,
+                        y.year,
+                        format::money(v, cur)
+                    ),
+                });
             }
         }
-        labels.push(html! { <span>{ format!("Year {}", i + 1) }</span> });
     }
-    let cur = p.cur.as_str();
-    let alt = offers
-        .iter()
-        .map(|o| {
-            let ys = o
-                .years
-                .iter()
-                .map(|y| {
-                    format!(
-                        "year {}: headline {}, worth {}",
-                        y.year,
-                        format::money(y.headline, cur),
-                        format::money(y.worth, cur)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            format!("{}: {ys}.", o.label)
+    let count = bars.len();
+    // Ids are unique per shadow root, and each widget has its own.
+    let bar_id = |i: usize| format!("year-bar-{i}");
+    let onkeydown = {
+        let active = active.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let last = count.saturating_sub(1);
+            let next = match (e.key().as_str(), *active) {
+                ("ArrowRight" | "ArrowDown", None) | ("Home", _) => 0,
+                ("ArrowLeft" | "ArrowUp", None) | ("End", _) => last,
+                ("ArrowRight" | "ArrowDown", Some(i)) => (i + 1).min(last),
+                ("ArrowLeft" | "ArrowUp", Some(i)) => i.saturating_sub(1),
+                _ => return,
+            };
+            e.prevent_default();
+            if count > 0 {
+                active.set(Some(next));
+            }
         })
-        .collect::<Vec<_>>()
-        .join(" ");
+    };
+    let onfocus = {
+        let active = active.clone();
+        Callback::from(move |_: FocusEvent| {
+            if active.is_none() && count > 0 {
+                active.set(Some(0));
+            }
+        })
+    };
+    let current = (*active).filter(|i| *i < count);
+    let readout = current.and_then(|i| bars.get(i)).map_or_else(
+        || "Arrow keys, a tap or a click read each bar.".to_string(),
+        |b| b.name.clone(),
+    );
+    let rects = bars.iter().enumerate().map(|(i, b)| {
+        let select = {
+            let active = active.clone();
+            Callback::from(move |_: MouseEvent| active.set(Some(i)))
+        };
+        html! {
+            <g id={bar_id(i)} role="img" aria-label={b.name.clone()}
+                class={classes!("bar-g", (current == Some(i)).then_some("active"))}
+                onclick={select.clone()} onmouseenter={select}>
+                <title>{ b.name.clone() }</title>
+                <rect class={b.class.clone()} x={svg_num(b.x, 2)} y={svg_num(H - b.height, 2)}
+                    width={svg_num((bw - 1.5).max(0.5), 2)} height={svg_num(b.height, 2)} />
+            </g>
+        }
+    });
+    let ticks: Vec<Decimal> = axis
+        .map(|(step, n)| (0..=n).map(|i| step * Decimal::from(i)).collect())
+        .unwrap_or_default();
+    let gridlines = ticks.iter().map(|t| {
+        let y = svg_num(H - y_of(length(*t)), 2);
+        html! { <line class="gridline" x1="0" x2={svg_num(W, 0)} y1={y.clone()} y2={y} vector-effect="non-scaling-stroke" /> }
+    });
+    let labels: Vec<Html> = (0..years)
+        .map(|i| html! { <span>{ format!("Year {}", i + 1) }</span> })
+        .collect();
     html! {
         <figure class="per-year">
-            <svg viewBox={format!("0 0 {} {}", svg_num(W, 0), svg_num(H, 0))} width="100%" role="img" aria-label={format!("Headline and worth to you per year. {alt}")}>
-                <line class="baseline" x1="0" x2={svg_num(W, 0)} y1={svg_num(TOP + plot, 2)} y2={svg_num(TOP + plot, 2)} />
-                { for bars }
-            </svg>
-            <div class="year-axis" aria-hidden="true">{ for labels }</div>
+            <div class="plot-row">
+                <div class="value-axis" aria-hidden="true">
+                    { for ticks.iter().map(|t| html! { <span>{ format::money(*t, cur) }</span> }) }
+                </div>
+                <div class="plot" tabindex="0" role="group"
+                    aria-label="Headline and worth to you per year, one bar each; the arrow keys move from bar to bar"
+                    aria-activedescendant={current.map(bar_id)} {onkeydown} {onfocus}>
+                    <svg viewBox={format!("0 0 {} {}", svg_num(W, 0), svg_num(H, 0))} preserveAspectRatio="none"
+                        width="100%" height={svg_num(H, 0)} focusable="false">
+                        { for gridlines }
+                        { for rects }
+                    </svg>
+                </div>
+                <span aria-hidden="true"></span>
+                <div class="year-axis" aria-hidden="true">{ for labels }</div>
+            </div>
+            <p class={classes!("readout", current.is_some().then_some("reading"))} aria-hidden="true">{ readout }</p>
             <ul class="legend" aria-hidden="true">
                 { for offers.iter().flat_map(|o| {
                     let s = side_class(o.side);
@@ -188,7 +273,7 @@ pub fn charts(p: &ChartsProps) -> Html {
                 { swatch("s-kept", "Tokens you keep") }
             </ul>
             <h3>{ "Year by year" }</h3>
-            { per_year(p) }
+            <YearChart projection={p.projection.clone()} cur={p.cur.clone()} years={p.years} />
         </section>
     }
 }
