@@ -27,7 +27,8 @@ before(async () => {
     'badge-a11y.html': html(
       `<p>Staff engineer <span id="claim" data-tokenworth-badge data-base="375000" data-tokens="100000" data-tax="0"></span></p>
        <p>Taxed <span id="taxed" data-tokenworth-badge data-base="375000" data-tokens="100000" data-tax="25"></span></p>
-       <p>Elsewhere <span id="linked" data-tokenworth-badge data-tax="25" data-link="https://jobs.example/calc?ref=1#top"></span></p>`,
+       <p>Elsewhere <span id="linked" data-tokenworth-badge data-tax="25" data-link="https://jobs.example/calc?ref=1#top"></span></p>
+       <p>Shared <span id="shared" data-tokenworth-badge data-tax="25" data-link="https://jobs.example/calc?ref=1#top" data-link-scenario></span></p>`,
     ),
   });
   browser = await launch();
@@ -69,8 +70,11 @@ test('Tab reaches a badge whose name holds the headline and the worth; focus sho
     await page.keyboard.press('Escape');
     assert.equal(await sentenceShown(page, 'claim'), false, 'sentence hidden after Escape');
 
-    // A publisher's link keeps its address; the scenario replaces its query.
-    assert.equal(await badge(page, 'linked').getAttribute('href'), 'https://jobs.example/calc?tax=25');
+    // A publisher's link to another origin stays as written: the scenario
+    // goes there only with data-link-scenario, joining the publisher's own
+    // query and keeping the fragment (issue 10, point 5).
+    assert.equal(await badge(page, 'linked').getAttribute('href'), 'https://jobs.example/calc?ref=1#top');
+    assert.equal(await badge(page, 'shared').getAttribute('href'), 'https://jobs.example/calc?ref=1&tax=25#top');
     await clean(problems, server.url);
   } finally {
     await context.close();
