@@ -169,7 +169,7 @@ async fn a_bad_value_is_kept_and_explained_and_results_go_stale() {
         text(&root, "[data-offer=a] [data-fig=headline]"),
         "$475,000"
     );
-    assert!(root.query_selector(".results.stale").unwrap().is_some());
+    assert!(root.query_selector(".answer.stale").unwrap().is_some());
     // Other fields still work and leave the bad text alone.
     type_into(&input(&root, "t-tokens"), "50k");
     yew::scheduler::flush().await;
@@ -187,7 +187,7 @@ async fn a_bad_value_is_kept_and_explained_and_results_go_stale() {
             .as_deref(),
         Some("false")
     );
-    assert!(root.query_selector(".results.stale").unwrap().is_none());
+    assert!(root.query_selector(".answer.stale").unwrap().is_none());
     assert_eq!(
         text(&root, "[data-offer=a] [data-fig=headline]"),
         "$450,000"
