@@ -60,8 +60,11 @@ pub fn mount_widget(
         &JsValue::from_str("adoptedStyleSheets"),
         &Array::of1(stylesheet()?.as_ref()),
     )?;
-    // A previous widget on this host leaves nothing behind.
-    shadow.set_inner_html("");
+    // A previous widget on this host leaves nothing behind. Node by node, not
+    // `innerHTML = ""`: an HTML-string sink, which Trusted Types blocks.
+    while let Some(child) = shadow.first_child() {
+        shadow.remove_child(&child)?;
+    }
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("host has no document"))?;
