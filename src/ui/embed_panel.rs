@@ -22,15 +22,20 @@ enum Copy {
 }
 
 /// The snippet for this widget's scenario and look, loading the released,
-/// versioned embed.js from where this page got it.
+/// versioned embed.js from where this page got it, with the integrity hash
+/// this page loaded it with (none if it had none).
 pub fn snippet_for(scenario: &Scenario, config: &WidgetConfig) -> String {
     let base = embed::base_url().unwrap_or_default();
+    let integrity = embed::loader_integrity().unwrap_or_default();
     let mut config = config.clone();
     // The default link (the page beside embed.js) need not be written.
     if config.link.as_deref() == Some(base.as_str()) {
         config.link = None;
     }
-    snippet(scenario, &SnippetOptions::released(&base, config))
+    snippet(
+        scenario,
+        &SnippetOptions::released(&base, &integrity, config),
+    )
 }
 
 #[function_component(EmbedPanel)]
@@ -57,6 +62,15 @@ pub fn embed_panel(p: &EmbedPanelProps) -> Html {
             });
         })
     };
+    // Exactly what is checked: the loader by the snippet's hash (when this
+    // page had one to repeat), the app's script and WebAssembly by the hashes
+    // inside the loader (always).
+    let pinned = embed::loader_integrity().is_some_and(|i| !i.is_empty());
+    let hint = if pinned {
+        "Paste this where the calculator should appear on your page. The browser checks this release's loader (embed.js) against the snippet's integrity hash; the loader checks the calculator's script and WebAssembly against hashes written into it, and runs nothing that does not match."
+    } else {
+        "Paste this where the calculator should appear on your page. This page loaded embed.js without an integrity hash, so the snippet has none for the loader; the loader still checks the calculator's script and WebAssembly against hashes written into it, and runs nothing that does not match."
+    };
     let id = format!(
         "{}-embed",
         if p.config.id.is_empty() {
@@ -68,7 +82,7 @@ pub fn embed_panel(p: &EmbedPanelProps) -> Html {
     html! {
         <details class="embed-panel">
             <summary>{ "Embed" }</summary>
-            <p class="hint">{ "Paste this where the calculator should appear on your page. It loads this release of embed.js, checked by its hash." }</p>
+            <p class="hint">{ hint }</p>
             <label for={id.clone()} class="visually-hidden">{ "Embed code" }</label>
             <textarea id={id} readonly=true rows="6" spellcheck="false" value={(*text).clone()} />
             <div class="embed-actions">

@@ -77,6 +77,18 @@ pub fn base_url() -> Option<String> {
     Reflect::get(&api, &"baseUrl".into()).ok()?.as_string()
 }
 
+/// The `integrity` attribute of the `<script>` that loaded embed.js
+/// (`window.tokenworth.loaderIntegrity`), empty when it had none. The Embed
+/// panel's snippet repeats it: the wasm cannot hold the hash of the loader
+/// that verifies the wasm itself.
+pub fn loader_integrity() -> Option<String> {
+    let window = web_sys::window()?;
+    let api = Reflect::get(&window, &"tokenworth".into()).ok()?;
+    Reflect::get(&api, &"loaderIntegrity".into())
+        .ok()?
+        .as_string()
+}
+
 /// The `(name, value)` pairs of an element's attributes.
 pub fn attributes(element: &Element) -> Vec<(String, String)> {
     element

@@ -300,7 +300,12 @@ test('the Embed panel gives a snippet with the versioned loader and its SRI hash
   const loader = await readFile(join(SITE, `embed-${version}.js`));
   const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
 
-  const { context, page, problems } = await open(browser, server.url + 'widgets.html');
+  // The page loads the versioned loader by its hash; the snippet repeats it.
+  await writeFile(
+    join(server.dir, 'pinned.html'),
+    html(WIDGETS).replace('src="embed.js"', `src="embed-${version}.js" integrity="${integrity}" crossorigin="anonymous"`),
+  );
+  const { context, page, problems } = await open(browser, server.url + 'pinned.html');
   let snippet;
   try {
     await ready(page);
