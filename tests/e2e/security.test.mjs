@@ -67,14 +67,13 @@ async function twoOrigins(pages, hostCsp = (cdn) => `default-src 'self'; script-
 for (const [name, clobber] of [
   ['<img name=currentScript>', '<img name="currentScript" src="https://evil.example/x/p.gif" alt="">'],
   ['<embed name=currentScript>', '<embed name="currentScript" src="https://evil.example/x/e.bin" type="image/gif">'],
+  ['<form id=tokenworth>', '<form id="tokenworth"><input name="ready"><input name="mount"></form>'],
 ]) {
-  test(`clobbering: ${name} and <form id=tokenworth> neither redirect the loader nor stop it`, async () => {
+  test(`clobbering: ${name} neither redirects the loader nor stops it`, async () => {
     // The attack works on a page without CSP (a CSP would block the import).
     const server = await site(
       {
-        'clobber.html': html(`${clobber}
-<form id="tokenworth"><input name="ready"><input name="mount"></form>
-${WIDGET}`),
+        'clobber.html': html(`${clobber}\n${WIDGET}`),
       },
       { csp: false },
     );
