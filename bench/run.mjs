@@ -150,7 +150,7 @@ async function buildPages() {
   // The same page with a static placeholder: no loader, no preloads.
   const baseline = index
     .replace(HOST_RE, PLACEHOLDER)
-    .replace(/<script[^>]*src="embed\.js"[^>]*><\/script>/, '')
+    .replace(/<script[^>]*src="embed(-[^"]*)?\.js"[^>]*><\/script>/, '')
     .replace(/<link rel="(module)?preload"[^>]*>\n?/g, '');
   await writeFile(join(SITE, 'widget.html'), index);
   await writeFile(join(SITE, 'baseline.html'), baseline);
@@ -282,14 +282,27 @@ async function loadOnce(path, target, { keep = false, timeout = 60_000 } = {}) {
 
 // --- sections -------------------------------------------------------------------
 
+/** The one file of dist/ whose name matches (the glue, the wasm). */
+async function appFile(pattern) {
+  const found = (await readdir(DIST)).filter((name) => pattern.test(name));
+  if (found.length !== 1) throw new Error(`dist/: expected one file like ${pattern}, found ${found.join(', ') || 'none'}`);
+  return found[0];
+}
+
 async function sizes() {
   // What the standalone page with one widget downloads, besides its HTML.
   // The widget's own CSS is compiled into the wasm (adopted stylesheet);
   // page.css is the host page's, counted to be conservative.
-  const files = ['embed.js', 'tokenworth.js', 'tokenworth_bg.wasm', 'page.css'];
+  // The app's files have content-hashed names: reported under a stable label.
+  const files = [
+    ['embed.js', 'embed.js'],
+    ['tokenworth-<hash>.js', await appFile(/^tokenworth-[0-9a-f]+\.js$/)],
+    ['tokenworth-<hash>_bg.wasm', await appFile(/^tokenworth-[0-9a-f]+_bg\.wasm$/)],
+    ['page.css', 'page.css'],
+  ];
   const out = { files: {}, total: { raw: 0, gzip: 0, brotli: 0 } };
-  for (const f of files) {
-    const buf = await readFile(join(DIST, f));
+  for (const [f, name] of files) {
+    const buf = await readFile(join(DIST, name));
     const text = !f.endsWith('.wasm');
     const s = {
       raw: buf.length,
@@ -511,13 +524,14 @@ async function memory() {
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    const wasmBytes = await page.evaluate(async () => {
+    const glueName = await appFile(/^tokenworth-[0-9a-f]+\.js$/);
+    const wasmBytes = await page.evaluate(async (name) => {
       if (!window.tokenworth || !window.tokenworth.baseUrl) return null;
       // Same URL, same module instance: default() returns the running exports.
-      const glue = await import(new URL('tokenworth.js', window.tokenworth.baseUrl).href);
+      const glue = await import(new URL(name, window.tokenworth.baseUrl).href);
       const exports = await glue.default();
       return exports.memory.buffer.byteLength;
-    });
+    }, glueName);
     const nodes = await page.evaluate(() => {
       let n = document.getElementsByTagName('*').length;
       for (const h of document.querySelectorAll('[data-tokenworth], [data-tokenworth-badge]')) {

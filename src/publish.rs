@@ -13,10 +13,6 @@ use crate::model::{Projection, Scenario};
 /// The crate version: the versioned loader is `embed-<VERSION>.js`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// `sha384-…` of `www/embed.js` (= `dist/embed-<VERSION>.js`), from build.rs;
-/// empty when the loader was not there at build time.
-pub const EMBED_SRI: &str = env!("TOKENWORTH_EMBED_SRI");
-
 /// Colour scheme of a widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -638,12 +634,14 @@ pub struct SnippetOptions {
 }
 
 impl SnippetOptions {
-    /// Options for this build: [`VERSION`] and [`EMBED_SRI`].
-    pub fn released(base_url: &str, config: WidgetConfig) -> SnippetOptions {
+    /// Options for this build's [`VERSION`]. `integrity` is the hash of the
+    /// loader that is running (the page's own `<script integrity>`); it
+    /// cannot be compiled in, since the loader holds the hashes of this wasm.
+    pub fn released(base_url: &str, integrity: &str, config: WidgetConfig) -> SnippetOptions {
         SnippetOptions {
             base_url: base_url.to_string(),
             version: VERSION.to_string(),
-            integrity: EMBED_SRI.to_string(),
+            integrity: integrity.to_string(),
             config,
         }
     }
@@ -1223,12 +1221,26 @@ mod tests {
     }
 
     #[test]
-    fn released_snippet_uses_the_build_hash() {
-        let options = SnippetOptions::released("https://x.example/", WidgetConfig::default());
+    fn released_snippet_repeats_the_running_loaders_hash() {
+        let options = SnippetOptions::released(
+            "https://x.example/",
+            "sha384-loader",
+            WidgetConfig::default(),
+        );
         assert_eq!(options.version, env!("CARGO_PKG_VERSION"));
-        assert!(EMBED_SRI.starts_with("sha384-"), "{EMBED_SRI}");
         let s = snippet(&Scenario::default(), &options);
-        assert!(s.contains(&format!("embed-{VERSION}.js\" integrity=\"{EMBED_SRI}\"")));
+        assert!(s.contains(&format!(
+            "embed-{VERSION}.js\" integrity=\"sha384-loader\" crossorigin=\"anonymous\""
+        )));
+        // A loader that ran without a hash gives a snippet without one.
+        let unpinned = SnippetOptions::released("https://x.example/", "", WidgetConfig::default());
+        let s = snippet(&Scenario::default(), &unpinned);
+        assert!(
+            s.contains(&format!(
+                "<script async src=\"https://x.example/embed-{VERSION}.js\"></script>"
+            )),
+            "{s}"
+        );
     }
 
     #[test]

@@ -1,32 +1,52 @@
 /*! tokenworth iframe page helper (embed.html).
  *
- * Tells the parent page how tall the widget is, and forwards the reader's
- * edits, so that embed.js (data-mode="iframe") or any other parent can size
- * the iframe. Messages, posted to the parent window:
+ * Tells the parent page how tall the widget is, so that embed.js
+ * (data-mode="iframe") or any other parent can size the iframe, and forwards
+ * the reader's edits to the parent that asked for them. Messages:
  *
- *   { type: 'tokenworth:height', version: 1, height: <CSS px, integer> }
- *   { type: 'tokenworth:change', version: 1, scenario: '<query>',
- *     headline: '<decimal>', worth: '<decimal>' }
+ *   parent -> frame (embed.js sends it on each load of the frame):
+ *     { type: 'tokenworth:hello', version: 1 }
+ *   frame -> parent:
+ *     { type: 'tokenworth:height', version: 1, height: <CSS px, integer> }
+ *     { type: 'tokenworth:change', version: 1, scenario: '<query>',
+ *       headline: '<decimal>', worth: '<decimal>' }
  *
- * They carry no reader data beyond the scenario the parent embedded and its
- * figures, so they go to any parent origin ('*'); a parent must check
- * event.origin and event.source before trusting them (embed.js does).
+ * The height carries nothing the reader typed: it goes to any parent ('*'),
+ * and only once the widget has rendered (not the 2 px of an empty page).
+ * The edits carry the reader's own figures: they go only to the origin of
+ * the first hello that came from window.parent, and nowhere without one.
+ * A parent must still check event.origin and event.source (embed.js does).
  */
-(function () {
+(() => {
   'use strict';
   if (window.parent === window) return; // opened on its own: nothing to tell
 
-  var last = -1;
-  function postHeight() {
-    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  // The origin of the parent that said hello; null until then.
+  let parentOrigin = null;
+  window.addEventListener('message', (event) => {
+    if (parentOrigin !== null || event.source !== window.parent) return;
+    const { data } = event;
+    if (!data || typeof data !== 'object' || data.type !== 'tokenworth:hello' || data.version !== 1) return;
+    // An opaque origin ('null', a sandboxed parent) cannot be addressed.
+    if (event.origin !== 'null') parentOrigin = event.origin;
+  });
+
+  let last = -1;
+  function postHeight(host) {
+    // Nothing rendered yet (the wasm app is still loading): no height.
+    if (host.getBoundingClientRect().height === 0) return;
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    window.parent.postMessage({ type: 'tokenworth:height', version: 1, height: height }, '*');
+    window.parent.postMessage({ type: 'tokenworth:height', version: 1, height }, '*');
   }
 
   function start() {
-    new ResizeObserver(postHeight).observe(document.documentElement);
-    postHeight();
+    const host = document.querySelector('[data-tokenworth]');
+    if (!host) return;
+    const observer = new ResizeObserver(() => postHeight(host));
+    observer.observe(host);
+    observer.observe(document.documentElement);
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start, { once: true });
@@ -34,14 +54,15 @@
     start();
   }
 
-  document.addEventListener('tokenworth:change', function (event) {
-    var d = event.detail || {};
+  document.addEventListener('tokenworth:change', (event) => {
+    if (parentOrigin === null) return;
+    const d = event.detail || {};
     window.parent.postMessage({
       type: 'tokenworth:change',
       version: 1,
       scenario: String(d.scenario || ''),
       headline: String(d.headline || ''),
       worth: String(d.worth || ''),
-    }, '*');
+    }, parentOrigin);
   });
 })();

@@ -1,131 +1,305 @@
-/*! tokenworth embed loader (see README.md, "Hosting notes")
+/*! tokenworth embed loader (see README.md, "Embed it" and "Hosting")
  *
  * Usage on any page:
  *   <div data-tokenworth></div>
- *   <script async src="https://example.org/tokenworth/embed.js"></script>
+ *   <script async src="https://example.org/tokenworth/embed-<version>.js"
+ *           integrity="sha384-…" crossorigin="anonymous"></script>
  *
- * A classic script on purpose (no inline code, no eval): it works under a
- * strict CSP such as
+ * A classic script on purpose (no inline code, no eval, one file so that one
+ * integrity hash covers it): it works under a strict CSP such as
  *   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
- * and with or without `async` / `defer`, before or after the host elements.
+ * and under Trusted Types, with or without `async` / `defer`, before or after
+ * the host elements.
  *
  * What it does:
  *   1. window.tokenworth = { ready: Promise } (kept if already there, so
  *      including this file twice loads the app once);
- *   2. imports tokenworth.js next to this file and runs its default init with
- *      tokenworth_bg.wasm next to this file; the wasm main() (src/web) then
- *      adds the API to window.tokenworth and mounts every host element;
- *   3. resolves `ready` with window.tokenworth, or rejects it and logs one
- *      console.error.
+ *   2. loads the app's files, listed in APP_FILES below with the hashes that
+ *      scripts/trunk-post-build.sh writes in at build time, from the
+ *      directory of this file, and lets nothing in them run unless it matches
+ *      its hash; the wasm main() (src/web) then adds the API to
+ *      window.tokenworth and mounts every host element;
+ *   3. resolves `ready` with window.tokenworth, or rejects it, logs one
+ *      console.error and shows a short fallback line in each empty host.
  *
  * `embed-<version>.js` is a byte-identical copy for Subresource Integrity.
  */
-(function () {
+(() => {
   'use strict';
 
-  // Must be read synchronously: currentScript is null once this function
-  // has returned (and in callbacks).
-  var script = document.currentScript;
+  /* ---- Pristine references ------------------------------------------------
+   * The host page may hold named elements (<img name="currentScript">,
+   * <form id="tokenworth">, <embed name="createElement">…). They shadow the
+   * members of `document`, and any global that is not the window's own
+   * property. So: document members are read through Document.prototype, and
+   * every global that may be missing is type-checked before use. */
+  const { apply } = Reflect;
+  const typeTag = (value) => apply(Object.prototype.toString, value, []);
+  const DocumentProto = Document.prototype;
+  const documentGetter = (name) => Object.getOwnPropertyDescriptor(DocumentProto, name).get;
+  const readCurrentScript = documentGetter('currentScript');
+  const readReadyState = documentGetter('readyState');
+  const readDocumentElement = documentGetter('documentElement');
+  const readHead = documentGetter('head');
+  const { querySelectorAll, createElement } = DocumentProto;
+  const { addEventListener } = EventTarget.prototype;
 
-  var existing = window.tokenworth;
-  if (existing && typeof existing === 'object' && existing.ready && typeof existing.ready.then === 'function') {
+  const doc = {
+    currentScript: () => apply(readCurrentScript, document, []),
+    readyState: () => apply(readReadyState, document, []),
+    root: () => apply(readDocumentElement, document, []),
+    head: () => apply(readHead, document, []),
+    all: (selector) => apply(querySelectorAll, document, [selector]),
+    create: (tag) => apply(createElement, document, [tag]),
+    listen: (type, listener) => apply(addEventListener, document, [type, listener, { once: true }]),
+  };
+
+  /* The app's files, next to this one: content-hashed (immutable) names and
+   * their Subresource Integrity hashes, written in by
+   * scripts/trunk-post-build.sh. The unbuilt www/embed.js still has the
+   * placeholders and refuses to load anything. One entry per file. */
+  const APP_FILES = {
+    glue: { name: '@GLUE_NAME@', integrity: '@GLUE_INTEGRITY@' },
+    wasm: { name: '@WASM_NAME@', integrity: '@WASM_INTEGRITY@' },
+  };
+
+  // This script's own element, read synchronously (currentScript is null
+  // once this function has returned). Only a real <script> counts.
+  const ownScript = () => {
+    const current = doc.currentScript();
+    if (current instanceof HTMLScriptElement) return current;
+    // currentScript is null when this file is imported as a module: the last
+    // <script> that names a loader. querySelectorAll (through the prototype)
+    // returns elements only, and a <script> has no named children.
+    const scripts = doc.all('script[src]');
+    for (let i = scripts.length - 1; i >= 0; i -= 1) {
+      if (/\/embed(-[^/?#]+)?\.js([?#]|$)/.test(scripts[i].src)) return scripts[i];
+    }
+    return null;
+  };
+  const script = ownScript();
+
+  // A named element (<form id="tokenworth">) is not a previous load: only a
+  // plain object is ours or the page's.
+  const existing = window.tokenworth;
+  const isPlainObject = (value) => typeTag(value) === '[object Object]';
+  if (isPlainObject(existing) && existing.ready instanceof Promise) {
     return; // Already loading or loaded (script included twice).
   }
 
-  var api = existing && typeof existing === 'object' ? existing : {};
-  var resolveReady, rejectReady;
-  api.ready = new Promise(function (resolve, reject) {
+  const api = isPlainObject(existing) ? existing : {};
+  let resolveReady;
+  let rejectReady;
+  api.ready = new Promise((resolve, reject) => {
     resolveReady = resolve;
     rejectReady = reject;
   });
   // Mark the promise as handled so a failure is reported once (below), not
   // again as an "Uncaught (in promise)"; callers can still await or catch it.
-  api.ready.catch(function () {});
+  api.ready.catch(() => {});
+  // An own property of window: it wins over any element named "tokenworth".
   window.tokenworth = api;
 
-  // The directory this file was served from; the wasm app sits next to it.
-  var src = script && script.src;
-  if (!src) {
-    // Loaded in an unusual way (e.g. injected as a module): best effort.
-    var tagged = document.querySelectorAll('script[src*="embed"]');
-    src = tagged.length ? tagged[tagged.length - 1].src : document.baseURI;
-  }
-  var base = new URL('.', src);
-  Object.defineProperty(api, 'baseUrl', { value: base.href, enumerable: false });
+  /* ---- Fail closed ---------------------------------------------------------
+   * When the app cannot start (a file does not match its hash, a network
+   * error…), nothing of it runs: one console error, `ready` rejects, and each
+   * widget host shows the publisher's own content, or this line if empty. */
+  const FALLBACK_TEXT = 'The tokenworth calculator could not load.';
 
-  // Start fetching the JS glue at once; run it once the document is parsed,
-  // so every host element written in the HTML is there when main() looks.
-  var glue = import(new URL('tokenworth.js', base).href);
-
-  function domReady() {
-    if (document.readyState !== 'loading') return Promise.resolve();
-    return new Promise(function (resolve) {
-      document.addEventListener('DOMContentLoaded', function () { resolve(); }, { once: true });
+  function showFallback() {
+    doc.all('[data-tokenworth]').forEach((host) => {
+      if (host.shadowRoot || host.childElementCount > 0 || host.textContent.trim() !== '') return;
+      try {
+        const line = doc.create('p');
+        line.textContent = FALLBACK_TEXT;
+        host.attachShadow({ mode: 'open' }).replaceChildren(line);
+      } catch {
+        // An element that cannot have a shadow root (<a>, <img>…): leave it.
+      }
     });
   }
 
-  /* ---- iframe mode -------------------------------------------------------
+  function fail(error) {
+    console.error('tokenworth: could not start the calculator:', error);
+    rejectReady(error);
+    domReady().then(showFallback);
+  }
+
+  function domReady() {
+    if (doc.readyState() !== 'loading') return Promise.resolve();
+    return new Promise((resolve) => doc.listen('DOMContentLoaded', () => resolve()));
+  }
+
+  if (!script) {
+    fail(new Error('tokenworth: embed.js could not find its own <script> element'));
+    return;
+  }
+  // The directory this file was served from; the app's files sit next to it.
+  const base = new URL('.', script.src);
+  const appUrl = (file) => new URL(file.name, base).href;
+  Object.defineProperty(api, 'baseUrl', { value: base.href, enumerable: false });
+  // The snippet of the Embed panel repeats it (src/web/embed.rs).
+  Object.defineProperty(api, 'loaderIntegrity', {
+    value: script.getAttribute('integrity') || '',
+    enumerable: false,
+  });
+
+  const files = Object.values(APP_FILES);
+  if (!files.every((file) => file.integrity.startsWith('sha384-'))) {
+    fail(new Error('tokenworth: this embed.js has no file hashes (use the one `make dist` writes)'));
+    return;
+  }
+
+  /* ---- Can this page run the app? -------------------------------------------
+   * Structured checks, no guessing from error messages. */
+
+  // WebAssembly compiles only where the page's CSP allows it
+  // ('wasm-unsafe-eval'). Compiling the smallest valid module (its 8-byte
+  // header) tells at once: under such a CSP Chromium throws a
+  // WebAssembly.CompileError ("Refused to compile or instantiate
+  // WebAssembly module…") and fires `securitypolicyviolation`; there is no
+  // other way for this module to fail.
+  const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  function wasmAllowed() {
+    if (typeTag(window.WebAssembly) !== '[object WebAssembly]') return false;
+    try {
+      new WebAssembly.Module(EMPTY_MODULE); // eslint-disable-line no-new
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // Under Trusted Types (`require-trusted-types-for 'script'`), script.src
+  // takes a TrustedScriptURL. This policy passes exactly the app's URLs and
+  // nothing else. null where the page has no Trusted Types, or where its
+  // `trusted-types` directive does not name "tokenworth" (createPolicy throws).
+  const allowedScriptUrls = files.map(appUrl);
+  function scriptUrlPolicy() {
+    const factory = window.trustedTypes;
+    if (typeTag(factory) !== '[object TrustedTypePolicyFactory]') return null;
+    try {
+      return factory.createPolicy('tokenworth', {
+        createScriptURL: (url) => {
+          if (allowedScriptUrls.includes(url)) return url;
+          throw new TypeError(`tokenworth: not one of the app's files: ${url}`);
+        },
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  // Sets script.src, through the policy when there is one; false when the
+  // page enforces Trusted Types and allows no policy of ours: assigning a
+  // plain string then throws a TypeError (and nothing else can).
+  const policy = scriptUrlPolicy();
+  function setScriptSrc(element, url) {
+    try {
+      element.src = policy ? policy.createScriptURL(url) : url;
+      return true;
+    } catch (error) {
+      if (error instanceof TypeError) return false;
+      throw error;
+    }
+  }
+
+  /* ---- Loading the app, checked -------------------------------------------
+   * Glue: a module <script integrity=…> (dynamic import() takes no integrity
+   * in any browser yet); once it has loaded, import() of the same URL returns
+   * the same module from the module map. If the file does not match, the
+   * element fires `error`, nothing of it runs, and the module map keeps the
+   * failure, so import() of it fails as well.
+   * WebAssembly: fetch(url, { integrity }) rejects unless the bytes match; the
+   * glue's init() compiles the Response only then. */
+  function importChecked(file, element) {
+    const url = appUrl(file);
+    return new Promise((resolve, reject) => {
+      element.type = 'module';
+      element.integrity = file.integrity;
+      element.addEventListener('load', () => {
+        element.remove();
+        resolve(import(url));
+      }, { once: true });
+      element.addEventListener('error', () => {
+        element.remove();
+        reject(new Error(`tokenworth: ${url} did not load or does not match its integrity hash`));
+      }, { once: true });
+      (doc.head() || doc.root()).append(element);
+    });
+  }
+
+  function fetchChecked(file) {
+    const url = appUrl(file);
+    return fetch(url, { integrity: file.integrity }).then((response) => {
+      if (!response.ok) throw new Error(`tokenworth: ${url}: HTTP ${response.status}`);
+      return response;
+    }, (cause) => {
+      // A bare "TypeError: Failed to fetch" in Chromium (its own console
+      // line says why): name the file.
+      throw new Error(`tokenworth: ${url} did not load or does not match its integrity hash`, { cause });
+    });
+  }
+
+  /* ---- iframe mode ---------------------------------------------------------
    * <div data-tokenworth data-mode="iframe" …> gets an <iframe> of
    * embed.html (next to this file) in its own shadow root, sized from the
-   * frame's messages. Also the fallback when this page's CSP forbids
-   * compiling WebAssembly: then every host is shown this way.
+   * frame's messages. Also the fallback where this page cannot run the app
+   * itself (WebAssembly blocked by its CSP, or Trusted Types without the
+   * "tokenworth" policy): then every host is shown this way.
    *
-   * Message format (frame -> parent, see README "Embed it"):
-   *   { type: 'tokenworth:height', version: 1, height: <CSS px> }
-   *   { type: 'tokenworth:change', version: 1, scenario: '<query>',
-   *     headline: '<decimal>', worth: '<decimal>' }
+   * Messages (README, "Iframe embed"):
+   *   parent -> frame, on each load of the frame (to the frame's origin):
+   *     { type: 'tokenworth:hello', version: 1 }
+   *   frame -> parent:
+   *     { type: 'tokenworth:height', version: 1, height: <CSS px> }   (to '*')
+   *     { type: 'tokenworth:change', version: 1, scenario: '<query>',
+   *       headline: '<decimal>', worth: '<decimal>' }   (only to the origin
+   *                                                     that said hello)
    * Accepted only when event.origin is the frame page's origin AND
-   * event.source is that very iframe's window.
-   */
+   * event.source is that very iframe's window. */
+  const frames = new Map(); // host element -> iframe
+  let allFrames = false; // true once this page turned out unable to run the app
+  const frameOrigin = new URL('embed.html', base).origin;
   // The presentation keys of src/codec/keys.rs (a native test checks these
   // lists against it): widget options, forwarded to the iframe page, and
   // host-only attributes, which are not.
   const OPTION_KEYS = ['theme', 'accent', 'compact', 'lock', 'hide', 'link', 'link-scenario'];
   const HOST_KEYS = ['tokenworth', 'tokenworth-badge', 'scenario', 'mode', 'title', 'frame', 'standalone'];
 
-  var frames = new Map(); // host element -> iframe
-  var allFrames = false; // true once WebAssembly turned out to be blocked
-  var frameOrigin = new URL('embed.html', base).origin;
-
   function frameQuery(host, scenario) {
-    var params = new URLSearchParams();
-    var singles = [];
-    Array.prototype.forEach.call(host.attributes, function (attr) {
-      var name = attr.name.toLowerCase();
-      if (name.indexOf('data-') !== 0) return;
-      var key = name.slice(5);
+    let params = new URLSearchParams();
+    const singles = [];
+    for (const attr of host.attributes) {
+      const name = attr.name.toLowerCase();
+      if (!name.startsWith('data-')) continue;
+      let key = name.slice(5);
       if (key === 'scenario') {
         if (scenario == null) params = new URLSearchParams(attr.value);
-        return;
+        continue;
       }
-      if (HOST_KEYS.indexOf(key) >= 0) return;
-      if (key.indexOf('b-') === 0) key = 'b.' + key.slice(2);
+      if (HOST_KEYS.includes(key)) continue;
+      if (key.startsWith('b-')) key = `b.${key.slice(2)}`;
       singles.push([key, attr.value]);
-    });
+    }
     if (typeof scenario === 'string') params = new URLSearchParams(scenario);
-    singles.forEach(function (pair) {
-      if (scenario == null || isPresentation(pair[0])) {
-        params.set(pair[0], pair[1]);
-      }
-    });
+    for (const [key, value] of singles) {
+      if (scenario == null || OPTION_KEYS.includes(key)) params.set(key, value);
+    }
     params.set('frame', '1');
     return params.toString();
   }
 
-  function isPresentation(key) {
-    return OPTION_KEYS.indexOf(key) >= 0;
-  }
-
   function onFrameMessage(event) {
     if (event.origin !== frameOrigin) return;
-    frames.forEach(function (iframe, host) {
+    frames.forEach((iframe, host) => {
       if (event.source !== iframe.contentWindow) return;
-      var data = event.data;
+      const { data } = event;
       if (!data || typeof data !== 'object') return;
       if (data.type === 'tokenworth:height') {
-        var height = Number(data.height);
-        if (!isFinite(height) || height < 0 || height > 100000) return;
-        iframe.style.height = Math.ceil(height) + 'px';
+        const height = Number(data.height);
+        if (!Number.isFinite(height) || height < 0 || height > 100000) return;
+        iframe.style.height = `${Math.ceil(height)}px`;
       } else if (data.type === 'tokenworth:change') {
         host.dispatchEvent(new CustomEvent('tokenworth:change', {
           bubbles: true,
@@ -142,15 +316,22 @@
 
   function mountFrame(host, scenario) {
     unmountFrame(host);
-    var root = host.shadowRoot || host.attachShadow({ mode: 'open' });
-    var iframe = document.createElement('iframe');
-    iframe.src = new URL('embed.html?' + frameQuery(host, scenario), base).href;
+    const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    const iframe = doc.create('iframe');
+    iframe.src = new URL(`embed.html?${frameQuery(host, scenario)}`, base).href;
     iframe.title = host.getAttribute('data-title') || 'tokenworth calculator';
     // CSSOM, not a style attribute: allowed under a strict style-src.
     iframe.style.display = 'block';
     iframe.style.width = '100%';
     iframe.style.border = '0';
     iframe.style.height = '640px';
+    // On every load of the frame: say hello, so that it sends the reader's
+    // edits to this page's origin (and to no one else).
+    iframe.addEventListener('load', () => {
+      if (iframe.contentWindow) {
+        iframe.contentWindow.postMessage({ type: 'tokenworth:hello', version: 1 }, frameOrigin);
+      }
+    });
     if (frames.size === 0) window.addEventListener('message', onFrameMessage);
     frames.set(host, iframe);
     root.replaceChildren(iframe);
@@ -158,7 +339,7 @@
   }
 
   function unmountFrame(host) {
-    var iframe = frames.get(host);
+    const iframe = frames.get(host);
     if (!iframe) return false;
     frames.delete(host);
     iframe.remove();
@@ -166,102 +347,111 @@
     return true;
   }
 
+  // The host inside embed.html itself (data-frame) never becomes an iframe:
+  // a frame in a frame in a frame…
   function wantsFrame(el) {
-    return el.matches('[data-tokenworth]') &&
+    return el.matches('[data-tokenworth]') && !el.hasAttribute('data-frame') &&
       (allFrames || el.getAttribute('data-mode') === 'iframe') && !frames.has(el);
   }
 
   function scanFrames(root) {
-    if (root.nodeType !== 1) return;
+    if (root.nodeType !== Node.ELEMENT_NODE) return;
     if (wantsFrame(root)) mountFrame(root);
-    root.querySelectorAll('[data-tokenworth]').forEach(function (el) {
+    root.querySelectorAll('[data-tokenworth]').forEach((el) => {
       if (wantsFrame(el)) mountFrame(el);
     });
   }
 
   // iframe hosts added later, and frames whose host left the page.
-  var frameObserver = new MutationObserver(function (records) {
-    var removed = false;
-    records.forEach(function (record) {
+  const frameObserver = new MutationObserver((records) => {
+    let removed = false;
+    for (const record of records) {
       removed = removed || record.removedNodes.length > 0;
-      record.addedNodes.forEach(function (node) {
+      record.addedNodes.forEach((node) => {
         if (node.isConnected) scanFrames(node);
       });
-    });
+    }
     if (removed) {
-      frames.forEach(function (iframe, host) {
+      frames.forEach((iframe, host) => {
         if (!host.isConnected) unmountFrame(host);
       });
     }
   });
 
   function watchFrames() {
-    scanFrames(document.documentElement);
-    frameObserver.observe(document.documentElement, { childList: true, subtree: true });
+    scanFrames(doc.root());
+    frameObserver.observe(doc.root(), { childList: true, subtree: true });
   }
 
   // The wasm API does not know iframe hosts: route them here.
   function wrapApi() {
-    var rustMount = api.mount;
-    var rustUnmount = api.unmount;
-    var rustStop = api.stop;
-    api.mount = function (element, scenario, options) {
+    const rustMount = api.mount;
+    const rustUnmount = api.unmount;
+    const rustStop = api.stop;
+    api.mount = (element, scenario, options) => {
       if (element instanceof Element && (allFrames || element.getAttribute('data-mode') === 'iframe')) {
         mountFrame(element, typeof scenario === 'string' ? scenario : null);
         return 'frame';
       }
-      if (!rustMount) throw new Error('tokenworth: WebAssembly is blocked on this page; only iframe widgets are available');
+      if (!rustMount) throw new Error('tokenworth: this page cannot run the app; only iframe widgets are available');
       return rustMount(element, scenario, options);
     };
-    api.unmount = function (element) {
-      var frame = unmountFrame(element);
+    api.unmount = (element) => {
+      const frame = unmountFrame(element);
       return rustUnmount ? rustUnmount(element) || frame : frame;
     };
-    api.stop = function () {
+    api.stop = () => {
       frameObserver.disconnect();
       Array.from(frames.keys()).forEach(unmountFrame);
       if (rustStop) rustStop();
     };
   }
 
-  /* WebAssembly blocked by this page's CSP (no 'wasm-unsafe-eval'): show
-   * every host as an iframe of embed.html, whose own CSP allows wasm. */
-  function isCspBlock(error) {
-    var text = String(error && error.message || error);
-    return /unsafe-eval|Content Security Policy|CSP/i.test(text);
-  }
-
-  function fallbackToIframe(error) {
-    if (!isCspBlock(error)) return null;
-    console.warn('tokenworth: this page does not allow WebAssembly (CSP); showing the calculator in iframes instead.');
+  // This page cannot run the app itself: show every host as an iframe of
+  // embed.html, whose own policy allows it.
+  function useIframes(reason, computeError) {
+    console.warn(`tokenworth: ${reason}; showing the calculator in iframes instead.`);
     allFrames = true;
     api.mode = 'iframe';
-    api.compute = function () {
-      throw new Error("tokenworth.compute: this page's Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval')");
+    api.compute = () => {
+      throw new Error(computeError);
     };
     wrapApi();
-    scanFrames(document.documentElement);
-    return Promise.resolve(api);
+    domReady().then(() => {
+      scanFrames(doc.root());
+      resolveReady(api);
+    });
   }
 
   domReady().then(watchFrames);
 
+  if (!wasmAllowed()) {
+    useIframes(
+      'this page does not allow WebAssembly (CSP)',
+      "tokenworth.compute: this page's Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval')",
+    );
+    return;
+  }
+  const glueElement = doc.create('script');
+  if (!setScriptSrc(glueElement, appUrl(APP_FILES.glue))) {
+    useIframes(
+      'this page enforces Trusted Types without allowing the "tokenworth" policy',
+      "tokenworth.compute: this page's Trusted Types policy does not allow tokenworth's script (add `trusted-types tokenworth`)",
+    );
+    return;
+  }
+
+  // Start both downloads at once; run the app once the document is parsed,
+  // so every host element written in the HTML is there when main() looks.
+  const glue = importChecked(APP_FILES.glue, glueElement);
+  const wasm = fetchChecked(APP_FILES.wasm);
+  wasm.catch(() => {}); // handled below, once the glue is there
   Promise.all([glue, domReady()])
-    .then(function (results) {
-      var init = results[0].default;
-      return init({ module_or_path: new URL('tokenworth_bg.wasm', base) });
-    })
-    .then(function () {
+    .then(([module]) => module.default({ module_or_path: wasm }))
+    .then(() => {
       api.mode = 'script';
       wrapApi();
-      resolveReady(window.tokenworth);
+      resolveReady(api);
     })
-    .catch(function (error) {
-      var fallback = fallbackToIframe(error);
-      return fallback ? fallback.then(resolveReady) : Promise.reject(error);
-    })
-    .catch(function (error) {
-      console.error('tokenworth: could not start the calculator:', error);
-      rejectReady(error);
-    });
+    .catch(fail);
 })();

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::model::Scenario;
-use crate::publish::{snippet, SnippetOptions, WidgetConfig, EMBED_SRI, VERSION};
+use crate::publish::{snippet, SnippetOptions, WidgetConfig};
 use crate::ui::host::{use_copy_status, CopyStatus, Host};
 
 #[derive(Properties, PartialEq)]
@@ -14,37 +14,40 @@ pub struct EmbedPanelProps {
 }
 
 /// The snippet for this widget's scenario and look, loading the released,
-/// versioned embed.js from where this page got it.
+/// versioned embed.js from where this page got it, with the integrity hash
+/// this page loaded it with (none if it had none).
 fn snippet_for(scenario: &Scenario, config: &WidgetConfig, host: &Host) -> String {
     let mut config = config.clone();
     // The default link (the page beside embed.js) need not be written.
     if config.link.as_deref() == Some(host.files.as_str()) {
         config.link = None;
     }
-    let integrity = if host.loader_integrity.is_empty() {
-        EMBED_SRI
-    } else {
-        host.loader_integrity.as_str()
-    };
-    let options = SnippetOptions {
-        base_url: host.files.to_string(),
-        version: VERSION.to_string(),
-        integrity: integrity.to_string(),
-        config,
-    };
-    snippet(scenario, &options)
+    snippet(
+        scenario,
+        &SnippetOptions::released(&host.files, &host.loader_integrity, config),
+    )
 }
 
 #[function_component(EmbedPanel)]
 pub fn embed_panel(p: &EmbedPanelProps) -> Html {
     let host = use_context::<Host>().unwrap_or_default();
-    let text = use_memo((p.scenario.clone(), p.config.clone(), host), |(s, c, h)| {
-        snippet_for(s, c, h)
-    });
+    let text = use_memo(
+        (p.scenario.clone(), p.config.clone(), host.clone()),
+        |(s, c, h)| snippet_for(s, c, h),
+    );
     let (status, copy) = use_copy_status(text.clone());
     let onclick = {
         let text = text.clone();
         Callback::from(move |_: MouseEvent| copy.emit((*text).clone()))
+    };
+    // Exactly what is checked: the loader by the snippet's hash (when this
+    // page had one to repeat), the app's script and WebAssembly by the hashes
+    // inside the loader (always).
+    let pinned = !host.loader_integrity.is_empty();
+    let hint = if pinned {
+        "Paste this where the calculator should appear on your page. The browser checks this release's loader (embed.js) against the snippet's integrity hash; the loader checks the calculator's script and WebAssembly against hashes written into it, and runs nothing that does not match."
+    } else {
+        "Paste this where the calculator should appear on your page. This page loaded embed.js without an integrity hash, so the snippet has none for the loader; the loader still checks the calculator's script and WebAssembly against hashes written into it, and runs nothing that does not match."
     };
     let id = format!(
         "{}-embed",
@@ -57,7 +60,7 @@ pub fn embed_panel(p: &EmbedPanelProps) -> Html {
     html! {
         <details class="embed-panel">
             <summary>{ "Embed" }</summary>
-            <p class="hint">{ "Paste this where the calculator should appear on your page. It loads this release of embed.js, checked by its hash." }</p>
+            <p class="hint">{ hint }</p>
             <label for={id.clone()} class="visually-hidden">{ "Embed code" }</label>
             <textarea id={id} readonly=true rows="6" spellcheck="false" value={(*text).clone()} />
             <div class="embed-actions">

@@ -4,6 +4,7 @@
 // `make serve` (node tests/e2e/server.mjs --dir dist --port 8080 --csp).
 // Serves .wasm as application/wasm so instantiateStreaming works, and can add
 // the strict Content-Security-Policy the standalone page must run under.
+// Every HTML page but embed.html refuses to be framed (README, "Hosting").
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -13,6 +14,26 @@ import { fileURLToPath } from 'node:url';
 
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * Pages that other sites may frame: the iframe embed. Its scripts, styles
+ * and wasm are not documents, so framing headers do not apply to them.
+ */
+export const FRAMEABLE_PAGES = new Set(['embed.html']);
+
+/**
+ * Framing headers for a served file: every HTML page except the frameable
+ * ones says, both ways (old browsers read only X-Frame-Options), that no
+ * page may frame it (clickjacking of the standalone calculator).
+ * @returns {{ frameAncestors: string|null, xFrameOptions: string|null }}
+ */
+export function framing(file) {
+  const name = file.split(sep).pop();
+  if (extname(name).toLowerCase() !== '.html' || FRAMEABLE_PAGES.has(name)) {
+    return { frameAncestors: null, xFrameOptions: null };
+  }
+  return { frameAncestors: "frame-ancestors 'none'", xFrameOptions: 'DENY' };
+}
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -82,7 +103,10 @@ export async function serve({ dir, host = '127.0.0.1', port = 0, csp = false, he
         'X-Content-Type-Options': 'nosniff',
         ...headers,
       };
-      if (policy) head['Content-Security-Policy'] = policy;
+      const { frameAncestors, xFrameOptions } = framing(file);
+      const policies = [policy, frameAncestors].filter(Boolean);
+      if (policies.length) head['Content-Security-Policy'] = policies.join('; ');
+      if (xFrameOptions) head['X-Frame-Options'] = xFrameOptions;
       res.writeHead(200, head);
       if (req.method === 'HEAD') return res.end();
       createReadStream(file).pipe(res);

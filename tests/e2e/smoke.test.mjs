@@ -46,7 +46,7 @@ test('versioned embed copy is byte-identical to embed.js', async () => {
 test('standalone page loads under the strict CSP and window.tokenworth.ready resolves', async () => {
   const { context, page, problems } = await openPage(browser);
   try {
-    const wasmResponse = page.waitForResponse((r) => r.url().endsWith('/tokenworth_bg.wasm'));
+    const wasmResponse = page.waitForResponse((r) => /\/tokenworth-[0-9a-f]+_bg\.wasm$/.test(r.url()));
     await page.goto(server.url, { waitUntil: 'load' });
 
     const res = await wasmResponse;
