@@ -256,8 +256,12 @@ test("trusted types: with the 'tokenworth' policy allowed, widget, badge, edits 
     assert.equal(await page.evaluate(() => window.tokenworth.mode), 'script');
     await headline(page, '#w1').waitFor();
     assert.equal(await headline(page, '#w1').textContent(), '$475,000');
-    await page.waitForFunction(() => document.querySelector('#b1').shadowRoot?.textContent);
-    assert.equal(await shadowText(page, '#b1'), '21.1% compute');
+    await page.waitForFunction(() => document.querySelector('#b1').shadowRoot?.querySelector('.chip')?.textContent);
+    // Intl's compact USD of the worth (375000) and the whole-percent share (100000 / 475000).
+    assert.equal(
+      await page.evaluate(() => document.querySelector('#b1').shadowRoot.querySelector('.chip').textContent),
+      '$375K to you · 21% compute',
+    );
     // An edit re-renders.
     await page.locator('#w1').getByRole('button', { name: 'Add an offer to compare' }).click();
     await page.locator('#w1 [data-offer=b]').first().waitFor();
