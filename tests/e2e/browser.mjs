@@ -4,6 +4,9 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { access, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, STRICT_CSP } from './server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -20,6 +23,18 @@ export const CHROMIUM_ARGS = [
 
 /** The built site (`make dist` writes it). */
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** Where tests leave screenshots (git-ignored). */
+export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+/** Serves the built site as it ships, under the strict CSP. */
+export async function serveBuiltSite() {
+  await access(join(DIST, 'index.html')).catch(() => {
+    throw new Error(`no ${DIST}index.html: run \`make dist\` first (make test does)`);
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+  return serve({ dir: DIST, csp: STRICT_CSP });
+}
 
 export function launch(options = {}) {
   return chromium.launch({

@@ -5,25 +5,18 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { serve, STRICT_CSP } from './server.mjs';
-import { launch, openPage, clean, DIST } from './browser.mjs';
+import { launch, openPage, clean, serveBuiltSite, ARTIFACTS } from './browser.mjs';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const require = createRequire(import.meta.url);
 
 let server;
 let browser;
 
 before(async () => {
-  await access(join(DIST, 'index.html')).catch(() => {
-    throw new Error(`no ${DIST}index.html: run \`make dist\` first (make test does)`);
-  });
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve({ dir: DIST, csp: STRICT_CSP });
+  server = await serveBuiltSite();
   browser = await launch();
 });
 

@@ -318,14 +318,17 @@ test('trusted types: with no policy allowed, widgets show as iframes', async () 
 const SPY_JS = `window.__messages = [];
 window.addEventListener('message', (e) => window.__messages.push({ origin: e.origin, data: e.data }));`;
 
-test('iframe privacy: a framing page that did not say hello gets heights, never the reader\'s edits', async () => {
-  const sites = await twoOrigins((cdn) => ({
-    'spy.js': SPY_JS,
-    'spy.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>spy</title>
+/** The spy page framing embed.html from the other origin `cdn`, never saying hello. */
+const spyPages = (cdn) => ({
+  'spy.js': SPY_JS,
+  'spy.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>spy</title>
 <link rel="icon" href="data:,"><script src="spy.js"></script></head><body>
 <iframe id="f" title="calculator" src="${cdn}embed.html?base=375000&amp;tokens=100000" width="800" height="900"></iframe>
 </body></html>`,
-  }));
+});
+
+test('iframe privacy: a framing page that did not say hello gets heights, never the reader\'s edits', async () => {
+  const sites = await twoOrigins(spyPages);
   const { context, page } = await open(browser, sites.host.url + 'spy.html');
   try {
     const frame = page.frameLocator('#f');
@@ -346,13 +349,7 @@ test('iframe privacy: a framing page that did not say hello gets heights, never 
 });
 
 test('iframe privacy: no height is posted before the widget has rendered', async () => {
-  const sites = await twoOrigins((cdn) => ({
-    'spy.js': SPY_JS,
-    'spy.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>spy</title>
-<link rel="icon" href="data:,"><script src="spy.js"></script></head><body>
-<iframe id="f" title="calculator" src="${cdn}embed.html?base=375000&amp;tokens=100000" width="800" height="900"></iframe>
-</body></html>`,
-  }));
+  const sites = await twoOrigins(spyPages);
   const { context, page } = await open(browser, sites.host.url + 'spy.html');
   try {
     const frame = page.frameLocator('#f');

@@ -8,13 +8,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, STRICT_CSP } from './server.mjs';
-import { launch, openPage, DIST } from './browser.mjs';
+import { launch, openPage, serveBuiltSite, ARTIFACTS } from './browser.mjs';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 // MODEL.md by hand, years = 2, tax 0, raise 3 % (default), own 2400 (default).
 // Offer A: base 375000, tokens 100000, personal 0.
@@ -45,11 +42,7 @@ let server;
 let browser;
 
 before(async () => {
-  await access(join(DIST, 'index.html')).catch(() => {
-    throw new Error(`no ${DIST}index.html: run \`make dist\` first (make test does)`);
-  });
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve({ dir: DIST, csp: STRICT_CSP });
+  server = await serveBuiltSite();
   browser = await launch();
 });
 
