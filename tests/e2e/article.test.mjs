@@ -117,3 +117,24 @@ test('editing a field deep in the fold keeps both figures in view, marked stale 
     await context.close();
   }
 });
+
+test('on the demo article at 390 px (hostile host CSS) nothing reaches past the widget\'s edge', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'demo-article.html', { viewport: { width: 390, height: 800 } });
+  try {
+    await ready(page);
+    await page.locator('#versus [data-offer=a] [data-fig=headline]').waitFor();
+    const overflow = await page.evaluate(() =>
+      ['claim', 'versus'].flatMap((id) => {
+        const root = document.getElementById(id).shadowRoot.querySelector('.tw');
+        const edge = root.getBoundingClientRect().right + 0.5;
+        return [...root.querySelectorAll('input, button, .fig-value, summary')]
+          .filter((el) => el.checkVisibility() && el.getBoundingClientRect().right > edge)
+          .map((el) => `${id}: ${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`);
+      }),
+    );
+    assert.deepEqual(overflow, []);
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
