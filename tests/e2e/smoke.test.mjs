@@ -71,3 +71,22 @@ test('standalone page loads under the strict CSP and window.tokenworth.ready res
     await context.close();
   }
 });
+
+test('index.html and embed.html unfurl as tokenworth: Open Graph and Twitter tags with a 1200 x 630 picture', async () => {
+  for (const name of ['index.html', 'embed.html']) {
+    const html = await readFile(join(DIST, name), 'utf8');
+    const meta = (attr, key) => html.match(new RegExp(`<meta ${attr}="${key}" content="([^"]*)"`))?.[1];
+    assert.match(meta('property', 'og:title') ?? '', /^tokenworth/, `${name} og:title`);
+    assert.ok((meta('property', 'og:description') ?? '').length > 20, `${name} og:description`);
+    assert.equal(meta('name', 'twitter:card'), 'summary_large_image', `${name} twitter:card`);
+    const image = meta('property', 'og:image');
+    assert.equal(meta('name', 'twitter:image'), image, `${name} twitter:image`);
+    // The picture is in dist/ and is a PNG of the size the tags say
+    // (the IHDR chunk: width and height as big-endian 32-bit at bytes 16 and 20).
+    const png = await readFile(join(DIST, image));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', `${name}: ${image} is a PNG`);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+    assert.equal(meta('property', 'og:image:width'), '1200');
+    assert.equal(meta('property', 'og:image:height'), '630');
+  }
+});
