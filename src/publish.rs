@@ -262,6 +262,26 @@ pub fn with_query(base: &str, query: &str) -> String {
     }
 }
 
+/// The query of the standalone page's own link: the scenario, and the fields
+/// the link locks (`lock=base,tokens`), so a recruiter's lock survives the
+/// reader's edits and a copied link. Only the lock: the page's look is the
+/// reader's.
+pub fn standalone_query(scenario_query: &str, config: &WidgetConfig) -> String {
+    if config.lock.is_empty() {
+        return scenario_query.to_string();
+    }
+    let lock = format!(
+        "{}={}",
+        Presentation::Lock.name(),
+        codec::query::encode(&config.lock.join(","))
+    );
+    if scenario_query.is_empty() {
+        lock
+    } else {
+        format!("{scenario_query}&{lock}")
+    }
+}
+
 /// `link` as "Open the full calculator" and the share link use it: with the
 /// reader's scenario (`scenario_query`, as `codec::write` gives it) only when
 /// the link stays on the widget page's own origin (`page_origin`, as
@@ -969,6 +989,30 @@ mod tests {
             link_with_scenario("/calc?base=1&ref=news#top", "", PAGE, false),
             "/calc?ref=news#top"
         );
+    }
+
+    #[test]
+    fn the_standalone_link_keeps_its_lock() {
+        let locked = WidgetConfig {
+            lock: vec!["base".into(), "b.tokens".into()],
+            ..WidgetConfig::default()
+        };
+        assert_eq!(
+            standalone_query("base=400k", &locked),
+            "base=400k&lock=base%2Cb.tokens"
+        );
+        assert_eq!(standalone_query("", &locked), "lock=base%2Cb.tokens");
+        assert_eq!(
+            standalone_query("base=400k", &WidgetConfig::default()),
+            "base=400k"
+        );
+        // It reads back: the lock as an option, the rest as the scenario.
+        let (options, rest) = split_frame_query("base=400k&lock=base%2Cb.tokens");
+        assert_eq!(
+            options,
+            [("data-lock".to_string(), "base,b.tokens".to_string())]
+        );
+        assert_eq!(rest, "base=400k");
     }
 
     #[test]

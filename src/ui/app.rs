@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::codec::Parsed;
 use crate::model::{FieldId, FullKey, Side};
-use crate::publish::{Section, Theme, WidgetConfig};
+use crate::publish::{standalone_query, Section, Theme, WidgetConfig};
 use crate::ui::embed_panel::EmbedPanel;
 use crate::ui::form::Form;
 use crate::ui::format;
@@ -445,8 +445,14 @@ fn share_bar(p: &ShareBarProps) -> Html {
         return Html::default();
     };
     let config = &ctx.config;
+    // The standalone page's link keeps the lock it came with.
+    let query = if config.standalone {
+        AttrValue::from(standalone_query(&p.query, config))
+    } else {
+        p.query.clone()
+    };
     html! {
-        <Share query={p.query.clone()} standalone={config.standalone}
+        <Share query={query} standalone={config.standalone}
             link={config.link.clone().map(AttrValue::from)} link_scenario={config.link_scenario}
             hide_share={config.hides(Section::Share)} />
     }

@@ -66,13 +66,19 @@ pub fn read_host(host: &Element, id: &str) -> (Parsed, WidgetConfig) {
         parsed.notices.extend(problems);
         return (parsed, with_default_link(config));
     }
-    let (mut config, problems) = publish::widget_config(&attrs, id);
-    let mut parsed = if host.has_attribute("data-standalone") {
+    if host.has_attribute("data-standalone") {
+        // A recruiter's link may set options too (`lock=base,tokens`): they
+        // are presentation, not scenario keys.
+        let (link_attrs, query) = publish::split_frame_query(&page::read_query());
+        let all: Vec<(String, String)> = attrs.into_iter().chain(link_attrs).collect();
+        let (mut config, problems) = publish::widget_config(&all, id);
         config.standalone = true;
-        codec::parse(&page::read_query())
-    } else {
-        codec::parse_attributes(attrs)
-    };
+        let mut parsed = codec::parse(&query);
+        parsed.notices.extend(problems);
+        return (parsed, with_default_link(config));
+    }
+    let (config, problems) = publish::widget_config(&attrs, id);
+    let mut parsed = codec::parse_attributes(attrs);
     parsed.notices.extend(problems);
     (parsed, with_default_link(config))
 }

@@ -10,7 +10,7 @@ use yew::AppHandle;
 use super::{dom, page};
 use crate::codec::Parsed;
 use crate::colour;
-use crate::publish::WidgetConfig;
+use crate::publish::{self, WidgetConfig};
 use crate::ui::app::{App, AppProps, Change};
 
 /// A mounted widget. `destroy` unmounts it; dropping it leaves it running.
@@ -49,10 +49,11 @@ pub fn mount_widget(
     }
 
     let target = host.clone();
-    let standalone = config.standalone;
+    // The standalone page's URL keeps the link's lock (publish::standalone_query).
+    let standalone = config.standalone.then(|| config.clone());
     let on_change = yew::Callback::from(move |change: Change| {
-        if standalone {
-            page::replace_query_after_paint(change.query.clone());
+        if let Some(config) = &standalone {
+            page::replace_query_after_paint(publish::standalone_query(&change.query, config));
         }
         if let Err(e) = dispatch_change(&target, &change) {
             web_sys::console::warn_2(

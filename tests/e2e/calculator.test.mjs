@@ -197,6 +197,34 @@ test('Copy link copies the current scenario and confirms', async () => {
   }
 });
 
+test("a recruiter's link locks fields: 'Set in this link.', kept through edits and in the copied link", async () => {
+  const { context, page, problems } = await open('base=400k&tokens=120k&lock=base,tokens');
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    // 400,000 + 120,000 on paper.
+    assert.equal(await fig(page, 'a', 'headline').textContent(), '$520,000');
+    assert.equal(await page.locator('.notice').count(), 0, 'lock is not an ignored key');
+    const field = (key) => page.locator(`input[type=text][id$="-${key}"]`).first();
+    assert.deepEqual(
+      [await field('base').evaluate((el) => el.readOnly), await field('tokens').evaluate((el) => el.readOnly)],
+      [true, true],
+    );
+    const notes = await page.locator('.field.locked .hint').allTextContents();
+    assert.ok(notes.length >= 2 && notes.every((n) => n === 'Set in this link.'), notes.join(' | '));
+    // An edit elsewhere keeps the lock in the page's address (fields in
+    // MODEL.md's order, then the lock).
+    await field('tax').fill('30');
+    await expectQuery(page, '?tax=30&base=400k&tokens=120k&lock=base%2Ctokens');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('Link copied.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(new URL(copied).search, '?tax=30&base=400k&tokens=120k&lock=base%2Ctokens');
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
 test('no inline style: the widget under the strict CSP has no style attributes or <style>', async () => {
   const { context, page, problems } = await open(PREFILLED);
   try {

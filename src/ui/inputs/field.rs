@@ -6,6 +6,19 @@ use crate::ui::geometry::{length, svg_num};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::Ctx;
+
+/// Why a locked field cannot be changed, in the words of where the lock
+/// came from: the standalone page's lock is in the link a recruiter sent;
+/// an embed's is the publisher's `data-lock`.
+#[hook]
+fn use_lock_note() -> &'static str {
+    match use_context::<Ctx>() {
+        Some(ctx) if ctx.config.standalone => "Set in this link.",
+        _ => "Set by the publisher.",
+    }
+}
+
 /// A slider's range and step (display only: the typed field is the value).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Slider {
@@ -46,6 +59,7 @@ fn input_value(e: &InputEvent) -> Option<String> {
 
 #[function_component(TextField)]
 pub fn text_field(p: &TextFieldProps) -> Html {
+    let lock_note = use_lock_note();
     let err_id = format!("{}-err", p.id);
     let hint_id = format!("{}-hint", p.id);
     let mut described = Vec::new();
@@ -115,7 +129,7 @@ pub fn text_field(p: &TextFieldProps) -> Html {
                 </span>
             </div>
             if p.locked {
-                <p class="hint" id={hint_id}>{ "Set by the publisher." }</p>
+                <p class="hint" id={hint_id}>{ lock_note }</p>
             } else if let Some(h) = &p.hint {
                 <p class="hint" id={hint_id}>{ h.clone() }</p>
             }
@@ -142,6 +156,7 @@ pub struct SelectFieldProps {
 
 #[function_component(SelectField)]
 pub fn select_field(p: &SelectFieldProps) -> Html {
+    let lock_note = use_lock_note();
     let hint_id = format!("{}-hint", p.id);
     let onchange = {
         let cb = p.on_change.clone();
@@ -162,7 +177,7 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
                 }) }
             </select>
             if p.locked {
-                <p class="hint" id={hint_id}>{ "Set by the publisher." }</p>
+                <p class="hint" id={hint_id}>{ lock_note }</p>
             } else if let Some(h) = &p.hint {
                 <p class="hint" id={hint_id}>{ h.clone() }</p>
             }
@@ -182,6 +197,7 @@ pub struct CheckFieldProps {
 
 #[function_component(CheckField)]
 pub fn check_field(p: &CheckFieldProps) -> Html {
+    let lock_note = use_lock_note();
     let onchange = {
         let cb = p.on_change.clone();
         Callback::from(move |e: Event| {
@@ -194,7 +210,7 @@ pub fn check_field(p: &CheckFieldProps) -> Html {
         <div class={classes!("field", "check", p.locked.then_some("locked"))}>
             <input id={p.id.clone()} type="checkbox" checked={p.checked} disabled={p.locked} {onchange} />
             <label for={p.id.clone()}>{ p.label.clone() }</label>
-            if p.locked { <p class="hint">{ "Set by the publisher." }</p> }
+            if p.locked { <p class="hint">{ lock_note }</p> }
         </div>
     }
 }
