@@ -51,6 +51,10 @@ pub struct Form {
     pct_mode: [bool; 2],
     /// What the link had that could not be applied, and why.
     pub notices: Vec<String>,
+    /// Offer B as it was when the reader removed it: adding an offer again
+    /// brings it back (a link's locked B values and label, or the reader's
+    /// own), instead of a copy of A.
+    removed_b: Option<Offer>,
 }
 
 impl Form {
@@ -78,6 +82,7 @@ impl Form {
             errors: BTreeMap::new(),
             pct_mode: [false; 2],
             notices,
+            removed_b: None,
         }
     }
 
@@ -266,22 +271,27 @@ impl Form {
             return;
         }
         let mut candidate = self.scenario.clone();
-        candidate.b = Some(Offer {
+        let restored = self.removed_b.is_some();
+        candidate.b = Some(self.removed_b.clone().unwrap_or_else(|| Offer {
             label: Offer::default_for(Side::B).label,
             ..self.scenario.a.clone()
-        });
+        }));
         if let Ok(p) = project(&candidate) {
             self.scenario = candidate;
             self.projection = Ok(Rc::new(p));
-            self.pct_mode[1] = self.pct_mode[0];
+            self.removed_b = None;
+            if !restored {
+                self.pct_mode[1] = self.pct_mode[0];
+            }
         }
     }
 
     /// Drops offer B with its unsettled texts and errors.
     pub fn remove_offer_b(&mut self) {
         let mut candidate = self.scenario.clone();
-        candidate.b = None;
+        let removed = candidate.b.take();
         if let Ok(p) = project(&candidate) {
+            self.removed_b = removed;
             self.scenario = candidate;
             self.projection = Ok(Rc::new(p));
             self.texts.retain(|entry, _| match entry {
@@ -330,6 +340,28 @@ mod tests {
 
     fn form(query: &str) -> Form {
         Form::new(&codec::parse(query))
+    }
+
+    /// Issue 11 point 5: re-adding offer B after removing it brings back the
+    /// link's B (its locked values and its label), not a copy of A.
+    #[test]
+    fn removing_and_re_adding_offer_b_restores_it() {
+        let mut f = form("base=500k&tokens=250k&b.label=Plain%20offer&b.base=560k&b.tokens=0");
+        f.remove_offer_b();
+        assert!(f.scenario.b.is_none());
+        f.add_offer_b();
+        let b = f.scenario.b.as_ref().unwrap();
+        assert_eq!(b.label, "Plain offer");
+        assert_eq!(b.base, Decimal::from(560_000));
+        assert_eq!(b.tokens, Decimal::ZERO);
+        // With no B before, adding one still starts from A.
+        let mut g = form("base=500k&tokens=250k");
+        g.add_offer_b();
+        let b = g.scenario.b.as_ref().unwrap();
+        assert_eq!(
+            (b.label.as_str(), b.base),
+            ("Offer B", Decimal::from(500_000))
+        );
     }
 
     fn headline_1(f: &Form) -> Decimal {

@@ -20,6 +20,9 @@ before(async () => {
   server = await site({
     'one.html': ARTICLE('<div id="w" data-tokenworth data-base="375000" data-tokens="100000"></div>'),
     'two.html': ARTICLE('<div id="w" data-tokenworth data-base="500k" data-tokens="250k" data-b-base="560k" data-b-tokens="0"></div>'),
+    'locked-b.html': ARTICLE(
+      '<div id="w" data-tokenworth data-base="500k" data-tokens="250k" data-b-label="Plain offer" data-b-base="560k" data-b-tokens="0" data-lock="base,b.base"></div>',
+    ),
   });
   browser = await launch();
 });
@@ -133,6 +136,25 @@ test('on the demo article at 390 px (hostile host CSS) nothing reaches past the 
       }),
     );
     assert.deepEqual(overflow, []);
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
+test('removing and re-adding offer B brings back its locked value and its label, not a copy of A', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'locked-b.html', VIEWPORT);
+  try {
+    await shown(page);
+    const b = page.locator('#w [data-offer=b] [data-fig=headline]');
+    // Offer B: 560,000 + 0 tokens.
+    assert.equal(await b.textContent(), '$560,000');
+    await page.locator('#w').getByRole('button', { name: 'Remove Offer B' }).click();
+    await b.waitFor({ state: 'detached' });
+    await page.locator('#w').getByRole('button', { name: 'Add an offer to compare' }).click();
+    await b.waitFor();
+    assert.equal(await b.textContent(), '$560,000', 'a copy of A would show $750,000');
+    assert.equal(await page.locator('#w [data-offer=b] .offer-name').textContent(), 'Plain offer');
     await clean(problems, server.url);
   } finally {
     await context.close();
