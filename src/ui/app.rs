@@ -30,6 +30,8 @@ pub enum Action {
     AddOfferB,
     RemoveOfferB,
     DismissNotices,
+    /// Back to the link's or the publisher's starting scenario.
+    Reset,
 }
 
 /// The form as a yew reducer.
@@ -56,6 +58,7 @@ impl Reducible for FormState {
             Action::AddOfferB => form.add_offer_b(),
             Action::RemoveOfferB => form.remove_offer_b(),
             Action::DismissNotices => form.dismiss_notices(),
+            Action::Reset => form.reset(),
         }
         if form == self.form {
             self
@@ -282,7 +285,25 @@ struct OfferSwitchProps {
 /// Which offer the form edits; add or remove offer B.
 #[function_component(OfferSwitch)]
 fn offer_switch(p: &OfferSwitchProps) -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
+    let ctx = use_context::<Ctx>();
+    // Where focus goes after the button that had it is gone: to Offer B's
+    // tab after adding it (not onto "Remove", where a second Enter would
+    // delete it again), to Undo after removing it.
+    let offer_b_tab = use_node_ref();
+    let undo_button = use_node_ref();
+    let focus_next = use_mut_ref(|| None::<NodeRef>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            if let Some(target) = focus_next.borrow_mut().take() {
+                if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                    // A failed focus leaves focus where the browser put it.
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let Some(ctx) = ctx else {
         return Html::default();
     };
     let state = &ctx.state;
@@ -293,7 +314,10 @@ fn offer_switch(p: &OfferSwitchProps) -> Html {
     let add = {
         let state = state.clone();
         let side = p.side.clone();
+        let focus_next = focus_next.clone();
+        let target = offer_b_tab.clone();
         Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some(target.clone());
             state.dispatch(Action::AddOfferB);
             side.set(Side::B);
         })
@@ -301,20 +325,30 @@ fn offer_switch(p: &OfferSwitchProps) -> Html {
     let remove = {
         let state = state.clone();
         let side = p.side.clone();
+        let focus_next = focus_next.clone();
+        let target = undo_button.clone();
         Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some(target.clone());
             state.dispatch(Action::RemoveOfferB);
             side.set(Side::A);
         })
     };
-    let scenario = &state.form.scenario;
+    let form = &state.form;
+    let scenario = &form.scenario;
     html! {
         <div class="offer-bar">
             if let Some(b) = &scenario.b {
                 <div class="toggle offers" role="group" aria-label="Offer to edit">
                     <button type="button" aria-pressed={(ctx.side == Side::A).to_string()} onclick={pick(Side::A)}>{ scenario.a.label.clone() }</button>
-                    <button type="button" aria-pressed={(ctx.side == Side::B).to_string()} onclick={pick(Side::B)}>{ b.label.clone() }</button>
+                    <button type="button" ref={offer_b_tab} aria-pressed={(ctx.side == Side::B).to_string()} onclick={pick(Side::B)}>{ b.label.clone() }</button>
                 </div>
                 <button type="button" class="link" onclick={remove}>{ "Remove Offer B" }</button>
+            } else if let Some(label) = form.removed_b() {
+                // Adding an offer brings the removed one back: say so.
+                <p class="undo" role="status">
+                    { format!("{label} removed. ") }
+                    <button type="button" class="link" ref={undo_button} onclick={add}>{ "Undo" }</button>
+                </p>
             } else if !ctx.hidden(Section::Compare) {
                 <button type="button" class="secondary" onclick={add}>{ "Add an offer to compare" }</button>
             }
@@ -451,9 +485,24 @@ fn share_bar(p: &ShareBarProps) -> Html {
     } else {
         p.query.clone()
     };
+    let form = &ctx.state.form;
+    let reset = {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
+    };
+    let what = if config.standalone {
+        "Reset to the link's figures"
+    } else {
+        "Reset to the starting figures"
+    };
     html! {
+        <>
+        if form.is_changed() {
+            <button type="button" class="link reset" onclick={reset}>{ what }</button>
+        }
         <Share query={query} standalone={config.standalone}
             link={config.link.clone().map(AttrValue::from)} link_scenario={config.link_scenario}
             hide_share={config.hides(Section::Share)} />
+        </>
     }
 }

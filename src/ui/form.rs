@@ -55,6 +55,9 @@ pub struct Form {
     /// brings it back (a link's locked B values and label, or the reader's
     /// own), instead of a copy of A.
     removed_b: Option<Offer>,
+    /// The scenario the form started from (the link's or the publisher's):
+    /// what Reset goes back to.
+    initial: Scenario,
 }
 
 impl Form {
@@ -76,6 +79,7 @@ impl Form {
             }
         };
         Form {
+            initial: scenario.clone(),
             scenario,
             projection: projection.map(Rc::new),
             texts: BTreeMap::new(),
@@ -308,6 +312,31 @@ impl Form {
         self.notices.clear();
     }
 
+    /// Whether the reader changed anything since the start (a figure, or a
+    /// field with text not yet settled).
+    pub fn is_changed(&self) -> bool {
+        self.scenario != self.initial || !self.texts.is_empty() || !self.errors.is_empty()
+    }
+
+    /// Back to the scenario the form started from, every typed text and
+    /// error dropped.
+    pub fn reset(&mut self) {
+        if let Ok(p) = project(&self.initial) {
+            self.scenario = self.initial.clone();
+            self.projection = Ok(Rc::new(p));
+            self.texts.clear();
+            self.errors.clear();
+            self.pct_mode = [false; 2];
+            self.removed_b = None;
+        }
+    }
+
+    /// The label of the offer B the reader removed, while adding an offer
+    /// would bring it back (Undo).
+    pub fn removed_b(&self) -> Option<&str> {
+        self.removed_b.as_ref().map(|b| b.label.as_str())
+    }
+
     /// Whether a field differs from its default (a link set it, or the
     /// reader did) or is in error: its disclosure section opens.
     pub fn is_set(&self, key: FullKey) -> bool {
@@ -362,6 +391,21 @@ mod tests {
             (b.label.as_str(), b.base),
             ("Offer B", Decimal::from(500_000))
         );
+    }
+
+    #[test]
+    fn reset_goes_back_to_the_starting_scenario() {
+        let mut f = form("base=500k&tax=30");
+        assert!(!f.is_changed());
+        f.edit(k("tax"), "45");
+        f.edit(k("bonus"), "lots");
+        f.add_offer_b();
+        assert!(f.is_changed());
+        f.reset();
+        assert!(!f.is_changed());
+        assert_eq!(f.scenario, form("base=500k&tax=30").scenario);
+        assert_eq!(f.text(k("bonus")), "0");
+        assert!(f.error(k("bonus")).is_none());
     }
 
     fn headline_1(f: &Form) -> Decimal {

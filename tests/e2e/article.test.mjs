@@ -151,10 +151,70 @@ test('removing and re-adding offer B brings back its locked value and its label,
     assert.equal(await b.textContent(), '$560,000');
     await page.locator('#w').getByRole('button', { name: 'Remove Offer B' }).click();
     await b.waitFor({ state: 'detached' });
-    await page.locator('#w').getByRole('button', { name: 'Add an offer to compare' }).click();
+    // Adding it back is the Undo that replaces "Add an offer to compare".
+    await page.locator('#w').getByRole('button', { name: 'Undo' }).click();
     await b.waitFor();
     assert.equal(await b.textContent(), '$560,000', 'a copy of A would show $750,000');
     assert.equal(await page.locator('#w [data-offer=b] .offer-name').textContent(), 'Plain offer');
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
+test('forgiving edits: focus after Add is on the new offer (two Enters delete nothing), Remove can be undone, Reset restores the start', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'one.html', VIEWPORT);
+  try {
+    await shown(page);
+    const w = page.locator('#w');
+    const focused = () => page.evaluate(() => document.getElementById('w').shadowRoot.activeElement?.textContent ?? null);
+    const offerB = w.locator('[data-offer=b] [data-fig=headline]');
+    await w.getByRole('button', { name: 'Add an offer to compare' }).focus();
+    await page.keyboard.press('Enter');
+    await offerB.waitFor();
+    assert.equal(await focused(), 'Offer B', 'focus is on the new offer, not on Remove');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    assert.equal(await offerB.count(), 1, 'two Enters did not remove it');
+
+    // Remove, then Undo (focused) brings the same offer back: B as a copy of
+    // A, 375,000 + 100,000.
+    await w.getByRole('button', { name: 'Remove Offer B' }).click();
+    await offerB.waitFor({ state: 'detached' });
+    assert.match(await w.locator('.undo').textContent(), /Offer B removed\./);
+    assert.equal(await focused(), 'Undo');
+    await page.keyboard.press('Enter');
+    await offerB.waitFor();
+    assert.equal(await offerB.textContent(), '$475,000');
+
+    // Reset: back to the starting scenario (no offer B, tax 0), nothing left to reset.
+    await w.locator('input[type=text][id$="-tax"]').fill('30');
+    await w.getByRole('button', { name: 'Reset to the starting figures' }).click();
+    await offerB.waitFor({ state: 'detached' });
+    assert.equal(await w.locator('input[type=text][id$="-tax"]').inputValue(), '0');
+    assert.equal(await w.getByRole('button', { name: 'Reset to the starting figures' }).count(), 0);
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a field that becomes invalid keeps its slider where it was', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'one.html', VIEWPORT);
+  try {
+    await shown(page);
+    const w = page.locator('#w');
+    await w.locator('input[type=text][id$="-tax"]').fill('30');
+    await page.waitForFunction(() => {
+      const r = document.getElementById('w').shadowRoot.querySelector('input[type=text][id$="-tax"]').closest('.field')?.querySelector('input[type=range]');
+      return r && r.value === '30';
+    });
+    await w.locator('input[type=text][id$="-tax"]').fill('thirty');
+    await w.locator('[id$="-tax-err"]').waitFor();
+    const value = await page.evaluate(
+      () => document.getElementById('w').shadowRoot.querySelector('input[type=text][id$="-tax"]').closest('.field').querySelector('input[type=range]').value,
+    );
+    assert.equal(value, '30', 'the slider stays at the last valid 30 %, not at 0');
     await clean(problems, server.url);
   } finally {
     await context.close();

@@ -42,6 +42,10 @@ pub struct TextFieldProps {
     pub unit: Option<AttrValue>,
     #[prop_or_default]
     pub slider: Option<Slider>,
+    /// The field's last valid value: where the slider stays while the
+    /// typed text does not read as a number.
+    #[prop_or_default]
+    pub valid: Option<f64>,
     #[prop_or_default]
     pub locked: bool,
     /// `decimal` for numbers, `text` otherwise.
@@ -83,13 +87,14 @@ pub fn text_field(p: &TextFieldProps) -> Html {
         Callback::from(move |_: FocusEvent| cb.emit(()))
     };
     let slider = p.slider.map(|s| {
-        // The slider follows the typed value when it reads as a number.
+        // The slider follows the typed value when it reads as a number, and
+        // otherwise stays at the last valid one (not at its minimum).
         let at = p
             .text
             .trim()
             .replace(',', "")
             .parse::<rust_decimal::Decimal>()
-            .map_or(s.min, length);
+            .map_or(p.valid.unwrap_or(s.min), length);
         let oninput = {
             let cb = p.on_input.clone();
             Callback::from(move |e: InputEvent| {

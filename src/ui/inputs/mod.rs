@@ -14,9 +14,10 @@ use yew::prelude::*;
 
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::model::input::{FieldId, FullKey, Kind, Side, SliderRange};
+use crate::model::input::{FieldId, FullKey, Kind, Side, SliderRange, Value};
 use crate::publish::{Section, WidgetConfig};
 use crate::ui::app::{Action, FormState};
+use crate::ui::geometry::length;
 use field::{Slider, TextField};
 
 /// What every input component needs: the form, the presentation options,
@@ -110,6 +111,11 @@ impl Ctx {
                 hint={hint}
                 unit={unit.map(AttrValue::Static)}
                 slider={def.slider.and_then(slider)}
+                valid={match form.scenario.get(key) {
+                    Some(Value::Number(d)) => Some(length(d)),
+                    Some(Value::Whole(n)) => Some(f64::from(n)),
+                    _ => None,
+                }}
                 locked={self.locked(key)}
                 inputmode={AttrValue::Static(mode)}
                 on_input={self.edit(key)}
