@@ -85,6 +85,8 @@ pub struct WidgetConfig {
     /// `data-link-scenario`: the reader's scenario goes with `link` even to
     /// another origin (without it, only to the widget page's own origin).
     pub link_scenario: bool,
+    /// `tokens-as=percent`: the token budget starts as a percent of base.
+    pub tokens_as_percent: bool,
 }
 
 impl WidgetConfig {
@@ -123,6 +125,9 @@ pub fn widget_config(attrs: &[(String, String)], id: &str) -> (WidgetConfig, Vec
             Presentation::Hide => parse_hide(value).map(|h| config.hide = h),
             Presentation::Link => parse_link(value).map(|l| config.link = l),
             Presentation::LinkScenario => parse_flag(value).map(|on| config.link_scenario = on),
+            Presentation::TokensAs => {
+                parse_tokens_as(value).map(|percent| config.tokens_as_percent = percent)
+            }
             Presentation::Standalone => {
                 config.standalone = true;
                 Ok(())
@@ -148,6 +153,15 @@ fn parse_theme(value: &str) -> Result<Theme, String> {
         "dark" => Ok(Theme::Dark),
         "auto" | "" => Ok(Theme::Auto),
         _ => Err("the theme is light, dark or auto.".to_string()),
+    }
+}
+
+/// `percent` (the budget as a percent of base) or `amount`.
+fn parse_tokens_as(value: &str) -> Result<bool, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "percent" => Ok(true),
+        "amount" | "" => Ok(false),
+        _ => Err("the token budget is shown as percent (of base) or amount.".to_string()),
     }
 }
 
@@ -262,24 +276,31 @@ pub fn with_query(base: &str, query: &str) -> String {
     }
 }
 
-/// The query of the standalone page's own link: the scenario, and the fields
-/// the link locks (`lock=base,tokens`), so a recruiter's lock survives the
-/// reader's edits and a copied link. Only the lock: the page's look is the
-/// reader's.
-pub fn standalone_query(scenario_query: &str, config: &WidgetConfig) -> String {
-    if config.lock.is_empty() {
-        return scenario_query.to_string();
+/// The query of the standalone page's own link: the scenario, the fields
+/// the link locks (`lock=base,tokens`) and whether the token budget is
+/// shown as a percent of base (`tokens-as=percent`), so a recruiter's lock
+/// and the reader's "% of base" survive edits and a copied link. Nothing
+/// else of the page's look: that is the reader's.
+pub fn standalone_query(
+    scenario_query: &str,
+    config: &WidgetConfig,
+    tokens_as_percent: bool,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !scenario_query.is_empty() {
+        parts.push(scenario_query.to_string());
     }
-    let lock = format!(
-        "{}={}",
-        Presentation::Lock.name(),
-        codec::query::encode(&config.lock.join(","))
-    );
-    if scenario_query.is_empty() {
-        lock
-    } else {
-        format!("{scenario_query}&{lock}")
+    if !config.lock.is_empty() {
+        parts.push(format!(
+            "{}={}",
+            Presentation::Lock.name(),
+            codec::query::encode(&config.lock.join(","))
+        ));
     }
+    if tokens_as_percent {
+        parts.push(format!("{}=percent", Presentation::TokensAs.name()));
+    }
+    parts.join("&")
 }
 
 /// `link` as "Open the full calculator" and the share link use it: with the
@@ -998,14 +1019,22 @@ mod tests {
             ..WidgetConfig::default()
         };
         assert_eq!(
-            standalone_query("base=400k", &locked),
+            standalone_query("base=400k", &locked, false),
             "base=400k&lock=base%2Cb.tokens"
         );
-        assert_eq!(standalone_query("", &locked), "lock=base%2Cb.tokens");
+        assert_eq!(standalone_query("", &locked, false), "lock=base%2Cb.tokens");
         assert_eq!(
-            standalone_query("base=400k", &WidgetConfig::default()),
+            standalone_query("base=400k", &WidgetConfig::default(), false),
             "base=400k"
         );
+        assert_eq!(
+            standalone_query("base=400k", &locked, true),
+            "base=400k&lock=base%2Cb.tokens&tokens-as=percent"
+        );
+        let (options, _) = split_frame_query("tokens-as=percent");
+        let (config, problems) = widget_config(&options, "tw-1");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(config.tokens_as_percent);
         // It reads back: the lock as an option, the rest as the scenario.
         let (options, rest) = split_frame_query("base=400k&lock=base%2Cb.tokens");
         assert_eq!(

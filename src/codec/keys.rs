@@ -19,6 +19,8 @@ pub enum Presentation {
     Link,
     /// Append the scenario to a `link` on another origin too (opt-in).
     LinkScenario,
+    /// `tokens-as=percent`: the token budget shown as a percent of base.
+    TokensAs,
     /// `data-tokenworth`: marks a calculator host.
     Widget,
     /// `data-tokenworth-badge`: marks a badge.
@@ -68,6 +70,7 @@ pub const PRESENTATION: &[PresentationKey] = &[
     row(Presentation::Hide, "hide", Reach::Option),
     row(Presentation::Link, "link", Reach::Option),
     row(Presentation::LinkScenario, "link-scenario", Reach::Option),
+    row(Presentation::TokensAs, "tokens-as", Reach::Option),
     row(Presentation::Widget, "tokenworth", Reach::Attribute),
     row(Presentation::Badge, "tokenworth-badge", Reach::Attribute),
     row(Presentation::Scenario, "scenario", Reach::Attribute),

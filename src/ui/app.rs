@@ -74,6 +74,9 @@ pub struct Change {
     pub query: String,
     pub headline: Decimal,
     pub worth: Decimal,
+    /// Offer A's token budget is shown as a percent of base (a view, not
+    /// the scenario: the standalone page keeps it in its URL).
+    pub tokens_as_percent: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -91,8 +94,13 @@ pub struct AppProps {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| FormState {
-        form: Form::new(&props.parsed),
+    let state = use_reducer(|| {
+        let mut form = Form::new(&props.parsed);
+        if props.config.tokens_as_percent {
+            form.set_pct_mode(Side::A, true);
+            form.set_pct_mode(Side::B, true);
+        }
+        FormState { form }
     });
     let config = use_memo(props.config.clone(), |c| c.clone());
     let side = use_state(|| Side::A);
@@ -228,7 +236,8 @@ fn use_change_reports(form: &Form, query: &str, on_change: Option<Callback<Chang
         .ok()
         .and_then(|p| p.offers.first())
         .map(|a| (a.headline_total, a.worth_total));
-    use_effect_with(query.to_string(), move |query| {
+    let percent = form.pct_mode(Side::A);
+    use_effect_with((query.to_string(), percent), move |(query, percent)| {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
@@ -237,6 +246,7 @@ fn use_change_reports(form: &Form, query: &str, on_change: Option<Callback<Chang
                 query: query.clone(),
                 headline,
                 worth,
+                tokens_as_percent: *percent,
             });
         }
     });
@@ -479,13 +489,13 @@ fn share_bar(p: &ShareBarProps) -> Html {
         return Html::default();
     };
     let config = &ctx.config;
-    // The standalone page's link keeps the lock it came with.
+    let form = &ctx.state.form;
+    // The standalone page's link keeps its lock and the "% of base" view.
     let query = if config.standalone {
-        AttrValue::from(standalone_query(&p.query, config))
+        AttrValue::from(standalone_query(&p.query, config, form.pct_mode(Side::A)))
     } else {
         p.query.clone()
     };
-    let form = &ctx.state.form;
     let reset = {
         let state = ctx.state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))

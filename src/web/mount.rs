@@ -49,11 +49,16 @@ pub fn mount_widget(
     }
 
     let target = host.clone();
-    // The standalone page's URL keeps the link's lock (publish::standalone_query).
+    // The standalone page's URL keeps the link's lock and the "% of base"
+    // view (publish::standalone_query).
     let standalone = config.standalone.then(|| config.clone());
     let on_change = yew::Callback::from(move |change: Change| {
         if let Some(config) = &standalone {
-            page::replace_query_after_paint(publish::standalone_query(&change.query, config));
+            page::replace_query_after_paint(publish::standalone_query(
+                &change.query,
+                config,
+                change.tokens_as_percent,
+            ));
         }
         if let Err(e) = dispatch_change(&target, &change) {
             web_sys::console::warn_2(

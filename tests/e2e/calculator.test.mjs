@@ -225,6 +225,29 @@ test("a recruiter's link locks fields: 'Set in this link.', kept through edits a
   }
 });
 
+test('"% of base" survives a copied link', async () => {
+  const { context, page, problems } = await open('base=400k&tokens=100k');
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.getByRole('button', { name: '% of base' }).click();
+    // 100k is the default budget: the shortest link leaves it out.
+    await expectQuery(page, '?base=400k&tokens-as=percent');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('Link copied.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(new URL(copied).search, '?base=400k&tokens-as=percent');
+    // The copied link opens with the budget as a percent of base: 100,000 / 400,000 = 25 %.
+    const second = await context.newPage();
+    await second.goto(copied);
+    await second.locator('[data-offer=a] [data-fig=headline]').waitFor();
+    assert.equal(await second.getByRole('button', { name: '% of base' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await second.locator('input[type=text][id$="-tokens"]').first().inputValue(), '25');
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
+
 test('no inline style: the widget under the strict CSP has no style attributes or <style>', async () => {
   const { context, page, problems } = await open(PREFILLED);
   try {
