@@ -75,3 +75,20 @@ export function shadowText(page, selector) {
     selector,
   );
 }
+
+/**
+ * Adds Offer B inside the iframe widget of `hostSelector` and returns the
+ * `detail` of the `tokenworth:change` event its host receives.
+ */
+export async function addOfferBInFrame(page, hostSelector) {
+  await page.evaluate((sel) => {
+    window.__changes = [];
+    document.querySelector(sel).addEventListener('tokenworth:change', (e) => window.__changes.push(e.detail));
+  }, hostSelector);
+  await page
+    .frameLocator(`${hostSelector} iframe`)
+    .getByRole('button', { name: 'Add an offer to compare' })
+    .click();
+  await page.waitForFunction(() => window.__changes.length > 0);
+  return page.evaluate(() => window.__changes.at(-1));
+}

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
-import { site, page as html, open, ready, clean, shadowText, SITE } from './embed-site.mjs';
+import { site, page as html, open, ready, clean, shadowText, addOfferBInFrame, SITE } from './embed-site.mjs';
 
 const WIDGETS = `
   <div id="w1" data-tokenworth data-base="375000" data-tokens="100000"></div>
@@ -261,13 +261,7 @@ test('iframe mode: embed.js creates the frame and resizes it as the content grow
     assert.equal(await height(), first);
 
     // Content grows: add Offer B. The edit reaches the host as tokenworth:change.
-    await page.evaluate(() => {
-      window.__changes = [];
-      document.getElementById('f1').addEventListener('tokenworth:change', (e) => window.__changes.push(e.detail));
-    });
-    await frame.getByRole('button', { name: 'Add an offer to compare' }).click();
-    await page.waitForFunction(() => window.__changes.length > 0);
-    const change = await page.evaluate(() => window.__changes.at(-1));
+    const change = await addOfferBInFrame(page, '#f1');
     assert.match(change.scenario, /b\./);
     // Offer A over 4 years: 375000 x (1 + 1.03 + 1.0609 + 1.092727) + 4 x 100000
     assert.equal(Number(change.headline), 1968860.125);

@@ -17,7 +17,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { serve, STRICT_CSP } from './server.mjs';
-import { site, page as html, open, ready, clean, shadowText, SITE } from './embed-site.mjs';
+import { site, page as html, open, ready, clean, shadowText, addOfferBInFrame, SITE } from './embed-site.mjs';
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const cargo = await readFile(new URL('../../Cargo.toml', import.meta.url), 'utf8');
@@ -327,13 +327,19 @@ const spyPages = (cdn) => ({
 </body></html>`,
 });
 
-test('iframe privacy: a framing page that did not say hello gets heights, never the reader\'s edits', async () => {
+/** The spy page, once its widget shows figures and has posted a height. */
+async function openSpy() {
   const sites = await twoOrigins(spyPages);
   const { context, page } = await open(browser, sites.host.url + 'spy.html');
+  const frame = page.frameLocator('#f');
+  await frame.locator('[data-offer=a] [data-fig=headline]').waitFor();
+  await page.waitForFunction(() => window.__messages.some((m) => m.data.type === 'tokenworth:height'));
+  return { sites, context, page, frame };
+}
+
+test('iframe privacy: a framing page that did not say hello gets heights, never the reader\'s edits', async () => {
+  const { sites, context, page, frame } = await openSpy();
   try {
-    const frame = page.frameLocator('#f');
-    await frame.locator('[data-offer=a] [data-fig=headline]').waitFor();
-    await page.waitForFunction(() => window.__messages.some((m) => m.data.type === 'tokenworth:height'));
     const before = await page.evaluate(() => window.__messages.length);
     await frame.getByRole('button', { name: 'Add an offer to compare' }).click();
     await frame.locator('[data-offer=b]').first().waitFor();
@@ -349,12 +355,8 @@ test('iframe privacy: a framing page that did not say hello gets heights, never 
 });
 
 test('iframe privacy: no height is posted before the widget has rendered', async () => {
-  const sites = await twoOrigins(spyPages);
-  const { context, page } = await open(browser, sites.host.url + 'spy.html');
+  const { sites, context, page, frame } = await openSpy();
   try {
-    const frame = page.frameLocator('#f');
-    await frame.locator('[data-offer=a] [data-fig=headline]').waitFor();
-    await page.waitForFunction(() => window.__messages.some((m) => m.data.type === 'tokenworth:height'));
     const heights = await page.evaluate(() => window.__messages.filter((m) => m.data.type === 'tokenworth:height').map((m) => m.data.height));
     // The headline is rendered at the top of the widget: every height the
     // frame told reaches at least below it.
@@ -376,13 +378,7 @@ test("iframe privacy: the loader's host on another origin says hello and gets th
     assert.deepEqual(await ready(page), { ok: true });
     const frame = page.frameLocator('#f1 iframe');
     await frame.locator('[data-offer=a] [data-fig=headline]').waitFor();
-    await page.evaluate(() => {
-      window.__changes = [];
-      document.getElementById('f1').addEventListener('tokenworth:change', (e) => window.__changes.push(e.detail));
-    });
-    await frame.getByRole('button', { name: 'Add an offer to compare' }).click();
-    await page.waitForFunction(() => window.__changes.length > 0);
-    const change = await page.evaluate(() => window.__changes.at(-1));
+    const change = await addOfferBInFrame(page, '#f1');
     assert.match(change.scenario, /b\./);
     // Offer A over 4 years: 375000 x (1 + 1.03 + 1.0609 + 1.092727) + 4 x 100000
     assert.equal(Number(change.headline), 1968860.125);
