@@ -54,7 +54,7 @@ before(async () => {
        ${widget('plain', CASES[1])}`,
       'en',
     ),
-    'nolang.html': html(widget('nav', CASES[1]), null),
+    'nolang.html': html(`${widget('nav', CASES[1])}\n${widget('badloc', CASES[1], 'data-locale="en US"')}`, null),
     'badge.html': html(
       `<span id="b-de" data-tokenworth-badge data-locale="de-DE" data-cur="EUR" data-base="375000" data-tokens="100000"></span>
        <span id="b-bad" data-tokenworth-badge data-locale="not a locale" data-base="375000"></span>`,
@@ -177,7 +177,7 @@ test('typed 400.000 is read per locale, and is ambiguous in en-US', async () => 
   }
 });
 
-test('without data-locale the nearest lang decides, through a shadow host too, then the browser', async () => {
+test('without data-locale the nearest lang decides, through a shadow host too, then the browser; the mount option wins', async () => {
   const { context, page, problems } = await open(browser, server.url + 'lang.html');
   try {
     // A widget inside another element's shadow root, under lang="de-DE".
@@ -203,6 +203,17 @@ test('without data-locale the nearest lang decides, through a shadow host too, t
           .textContent,
     );
     assert.equal(inShadow, await want('de-DE'));
+    // The mount option wins over the lang around it (fr-FR here).
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.id = 'mounted';
+      document.getElementById('fr').append(el);
+      window.tokenworth.mount(el, 'cur=INR&base=375000&tokens=100000', { locale: 'en-IN' });
+    });
+    await waitForFigures(page, ['mounted']);
+    const [inr] = (await intl(page, 'en-IN', 'INR', { money: [475000], percent: [] })).money;
+    assert.equal((await shown(page, 'mounted')).headline, inr);
+    assert.equal(inr, '₹4,75,000');
     await clean(problems);
   } finally {
     await context.close();
@@ -213,6 +224,16 @@ test('without data-locale the nearest lang decides, through a shadow host too, t
     await waitForFigures(nav.page, ['nav']);
     const [want] = (await intl(nav.page, 'de-DE', 'EUR', { money: [475000], percent: [] })).money;
     assert.equal((await shown(nav.page, 'nav')).headline, want);
+    // A bad data-locale is the publisher's problem: once in the console,
+    // one discreet line for the reader, and the widget goes on in the default.
+    await waitForFigures(nav.page, ['badloc']);
+    assert.equal((await shown(nav.page, 'badloc')).headline, want);
+    const warnings = nav.problems.console.filter((line) => line.includes('data-locale'));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /data-locale="en US": the locale is a BCP 47 language tag/);
+    const text = await nav.page.evaluate(() => document.getElementById('badloc').shadowRoot.textContent);
+    assert.match(text, /could not be used/);
+    assert.doesNotMatch(text, /en US/);
   } finally {
     await nav.context.close();
   }
