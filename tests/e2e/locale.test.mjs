@@ -177,6 +177,23 @@ test('typed 400.000 is read per locale, and is ambiguous in en-US', async () => 
   }
 });
 
+test('a percent typed 4,5 in de-DE puts its slider at 4.5, not 45', async () => {
+  const { context, page, problems } = await open(browser, server.url + 'locales.html');
+  try {
+    await waitForFigures(page, ['w1']);
+    const w1 = page.locator('#w1');
+    await w1.getByText('All settings and details').click();
+    const tax = w1.getByLabel('Tax rate', { exact: true });
+    await tax.fill('4,5');
+    await tax.blur();
+    assert.equal(await tax.inputValue(), '4,5');
+    assert.equal(await w1.getByLabel('Tax rate (slider)').inputValue(), '4.5');
+    await clean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
 test('without data-locale the nearest lang decides, through a shadow host too, then the browser; the mount option wins', async () => {
   const { context, page, problems } = await open(browser, server.url + 'lang.html');
   try {
