@@ -496,6 +496,11 @@ mod typed_in_a_locale {
             .to_string();
         assert!(de.contains("write 375.500 or 375,5."), "{de}");
         assert!(de.contains("from 0 to 1.000.000.000"), "{de}");
+        let tax = tokenworth::model::FullKey::parse("tax").unwrap();
+        let de = codec::parse_typed_field(tax, "4.5.1", Decimal::ONE, style('.', ','))
+            .unwrap_err()
+            .to_string();
+        assert!(de.contains("such as 3 or 4,5 "), "{de}");
     }
 
     #[test]

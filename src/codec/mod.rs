@@ -105,7 +105,8 @@ pub fn accepted_in(kind: Kind, fx: Decimal, style: NumberStyle) -> String {
             }
         }
         Kind::Percent { min, max } => format!(
-            "a percent from {min} to {max}, written as a plain number such as 3 or 4.5 (at most 4 decimals)"
+            "a percent from {min} to {max}, written as a plain number such as 3 or 4{}5 (at most 4 decimals)",
+            style.decimal
         ),
         Kind::Whole { min, max, unit } => format!("a whole number of {unit} from {min} to {max}"),
         Kind::Bool => "1 (yes) or 0 (no)".to_string(),
@@ -117,9 +118,10 @@ pub fn accepted_in(kind: Kind, fx: Decimal, style: NumberStyle) -> String {
             PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
         ),
         Kind::Fx => format!(
-            "the units of the currency one US dollar buys, more than 0 and at most {}, with at most {} decimals, such as 0.87868 for EUR",
-            crate::numbers::grouped(Decimal::from(input::FX_MAX)),
-            input::FX_DECIMALS
+            "the units of the currency one US dollar buys, more than 0 and at most {}, with at most {} decimals, such as 0{}87868 for EUR",
+            style.write(Decimal::from(input::FX_MAX)),
+            input::FX_DECIMALS,
+            style.decimal
         ),
     }
 }

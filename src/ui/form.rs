@@ -94,6 +94,11 @@ impl Form {
         }
     }
 
+    /// How the reader's locale writes numbers (for hints beside the fields).
+    pub fn style(&self) -> NumberStyle {
+        self.style
+    }
+
     /// The same form, reading and writing numbers in `style`.
     pub fn with_style(self, style: NumberStyle) -> Form {
         Form { style, ..self }

@@ -268,6 +268,13 @@ test('a link copied in Berlin opens the same scenario in Boston', async () => {
     assert.equal(await headline.textContent(), before);
     const field = berlin.page.getByLabel('Base salary', { exact: true });
     assert.equal(await field.inputValue(), '375.000');
+    // The reference rate for EUR, 0.87868 (PRICES.md), in the field and its hint.
+    const fx = berlin.page.getByLabel('Exchange rate', { exact: true });
+    assert.equal(await fx.inputValue(), '0,87868');
+    const hint = await berlin.page.evaluate(
+      () => [...document.querySelectorAll('*')].map((e) => e.shadowRoot?.textContent ?? '').join(' '),
+    );
+    assert.match(hint, /Reference rate of [\d-]+: 0,87868/);
     await field.fill('400.000');
     await field.blur();
     await berlin.page.locator('[data-offer=a] [data-fig=headline]', { hasText: after }).waitFor();
