@@ -220,9 +220,9 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
         .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Locale.name()))
         .map(|(_, v)| publish::parse_locale(v.trim()));
     let locale = match &configured {
-        Some(Ok(tag)) => page::locale_of(el, tag.as_deref()),
+        Some(Ok(tag)) => page::locale_of(el, tag.as_deref(), false),
         // The bad value is named in the badge's problem line (text_for).
-        _ => page::locale_of(el, None),
+        _ => page::locale_of(el, None, false),
     };
     let key = (attrs, locale);
     let built = BUILT.with(|c| c.borrow().get(&key).cloned());

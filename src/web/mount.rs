@@ -48,7 +48,8 @@ pub fn mount_widget(
         set_accent(el, accent)?;
     }
 
-    let locale = page::locale_of(host, config.locale.as_deref());
+    let own_page = config.standalone || host.has_attribute("data-frame");
+    let locale = page::locale_of(host, config.locale.as_deref(), own_page);
     let target = host.clone();
     // The standalone page's URL keeps the link's lock and the "% of base"
     // view (publish::standalone_query).

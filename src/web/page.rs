@@ -18,11 +18,20 @@ use crate::ui::host::{Download, Host};
 /// publisher's `data-locale` (already checked), else the nearest `lang`
 /// above it, else the browser's language, else en-US. A `lang` or browser
 /// language that is not a well-formed tag is passed over.
-pub fn locale_of(element: &web_sys::Element, configured: Option<&str>) -> String {
+///
+/// `own_page`: the host is on one of our pages (the standalone page,
+/// embed.html), whose `lang` tells the language of our words, not the
+/// reader's: the browser's language comes right after `data-locale`.
+pub fn locale_of(element: &web_sys::Element, configured: Option<&str>, own_page: bool) -> String {
     let well_formed = |tag: String| crate::publish::parse_locale(tag.trim()).ok().flatten();
     configured
         .map(str::to_string)
-        .or_else(|| dom::nearest_lang(element).and_then(well_formed))
+        .or_else(|| {
+            (!own_page)
+                .then(|| dom::nearest_lang(element))
+                .flatten()
+                .and_then(well_formed)
+        })
         .or_else(|| {
             web_sys::window()
                 .and_then(|w| w.navigator().language())

@@ -285,6 +285,17 @@ test('a link copied in Berlin opens the same scenario in Boston', async () => {
   } finally {
     await berlin.context.close();
   }
+  // Our own pages say lang="en" for their words; the reader's browser
+  // language decides how their figures are written.
+  const reader = await open(browser, `${server.url}index.html?cur=EUR&base=375000&tokens=100000`, { locale: 'de-DE' });
+  try {
+    const headline = reader.page.locator('[data-offer=a] [data-fig=headline]');
+    await headline.waitFor({ timeout: 20_000 });
+    const [want] = (await intl(reader.page, 'de-DE', 'EUR', { money: [475000], percent: [] })).money;
+    assert.equal(await headline.textContent(), want);
+  } finally {
+    await reader.context.close();
+  }
   const boston = await open(browser, link, { locale: 'en-US' });
   try {
     const headline = boston.page.locator('[data-offer=a] [data-fig=headline]');
