@@ -137,6 +137,29 @@ pub fn compact_money(amount: Decimal, currency: &str, locale: &str) -> String {
     .unwrap_or_else(|| numbers::compact_money(rounded, currency))
 }
 
+/// A list price in US dollars with at least cents: "$3.00", "$0.025";
+/// "3,00 $" in de-DE.
+pub fn price_usd(amount: Decimal, locale: &str) -> String {
+    let d = amount.normalize();
+    let en = || {
+        if d.scale() < 2 {
+            format!("${d:.2}")
+        } else {
+            format!("${d}")
+        }
+    };
+    if fast(locale) {
+        return en();
+    }
+    let mut options = currency_options("USD");
+    options.retain(|(name, _)| !name.ends_with("FractionDigits"));
+    options.push(("minimumFractionDigits", 2.into()));
+    options.push(("maximumFractionDigits", 6.into()));
+    number_format(locale, "price", &options)
+        .and_then(|nf| run(&nf, d))
+        .unwrap_or_else(en)
+}
+
 /// A whole count with separators: "6,500", "6.500".
 pub fn count(value: Decimal, locale: &str) -> String {
     if fast(locale) {

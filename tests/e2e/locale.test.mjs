@@ -275,6 +275,18 @@ test('a link copied in Berlin opens the same scenario in Boston', async () => {
       () => [...document.querySelectorAll('*')].map((e) => e.shadowRoot?.textContent ?? '').join(' '),
     );
     assert.match(hint, /Reference rate of [\d-]+: 0,87868/);
+    // PRICES.md: Claude Sonnet 5 (the default) at $2 / $0.20 / $10 per million tokens.
+    const prices = await berlin.page.evaluate(() => {
+      const usd = new Intl.NumberFormat('de-DE', {
+        style: 'currency',
+        currency: 'USD',
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 6,
+      });
+      return `${usd.format(2)} input, ${usd.format(0.2)} cached input, ${usd.format(10)} output`;
+    });
+    assert.ok(hint.includes(prices), prices);
     await field.fill('400.000');
     await field.blur();
     await berlin.page.locator('[data-offer=a] [data-fig=headline]', { hasText: after }).waitFor();
