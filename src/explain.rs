@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Flag, Projection, Side};
-use crate::numbers::{percent_one, shown_difference, whole};
+use crate::numbers::{shown_difference, whole};
 
 /// Tokens in an essay or a writing afternoon (from the public debate).
 pub const TOKENS_PER_ESSAY: i64 = 10_000;
@@ -37,8 +37,14 @@ pub fn flag_text(flag: Flag) -> &'static str {
     }
 }
 
-/// The verdict sentence. `money` formats an amount already rounded for display.
-pub fn verdict(projection: &Projection, years: u32, money: &dyn Fn(Decimal) -> String) -> String {
+/// The verdict sentence. `money` formats an amount already rounded for
+/// display, `percent` a fraction (0.79 as "79%"), in the reader's locale.
+pub fn verdict(
+    projection: &Projection,
+    years: u32,
+    money: &dyn Fn(Decimal) -> String,
+    percent: &dyn Fn(Decimal) -> String,
+) -> String {
     let span = if years == 1 {
         "in the first year".to_string()
     } else {
@@ -74,13 +80,13 @@ pub fn verdict(projection: &Projection, years: u32, money: &dyn Fn(Decimal) -> S
             let kept = if a.headline_total.is_zero() {
                 Decimal::ZERO
             } else {
-                percent_one(a.worth_total / a.headline_total)
+                a.worth_total / a.headline_total
             };
             format!(
-                "The offer says {} {span}; it is worth {} to you, {}% of the headline. The tokens add {} to the headline and {} to what you keep.",
+                "The offer says {} {span}; it is worth {} to you, {} of the headline. The tokens add {} to the headline and {} to what you keep.",
                 money(whole(a.headline_total)),
                 money(whole(a.worth_total)),
-                kept,
+                percent(kept),
                 money(whole(a.tokens_total)),
                 money(whole(a.token_value_total))
             )
@@ -104,7 +110,7 @@ mod tests {
         );
         assert!(parsed.is_ok(), "{:?}", parsed.errors);
         let p = project(&parsed.scenario).unwrap();
-        let text = verdict(&p, 1, &|d| plain_money(d, "USD"));
+        let text = verdict(&p, 1, &|d| plain_money(d, "USD"), &crate::numbers::percent);
         assert_eq!(
             text,
             "Offer B is worth $99,999 more to you in the first year."

@@ -30,6 +30,11 @@ pub fn percent_one(ratio: Decimal) -> Decimal {
         .normalize()
 }
 
+/// A fraction as an en-US percent with one decimal: 0.210526 is "21.1%".
+pub fn percent(ratio: Decimal) -> String {
+    format!("{}%", percent_one(ratio))
+}
+
 /// Digits with thousands commas, the fraction kept: 176984885 is
 /// `176,984,885`, 375000.5 is `375,000.5`. No rounding: see [`whole`].
 pub fn grouped(amount: Decimal) -> String {

@@ -396,3 +396,136 @@ fn a_key_repeated_among_many_is_one_error_and_stays_at_its_default() {
     assert_eq!(parsed.scenario.a.tokens, Scenario::default().a.tokens);
     assert_eq!(parsed.scenario.years, 3);
 }
+
+/// Issue 12 point 2: what a reader types is read the way their locale
+/// writes numbers. The marks are those `Intl.NumberFormat(locale)
+/// .formatToParts(1234.5)` gives (Node 20): en-US `,` `.`; de-DE `.` `,`;
+/// fr-FR U+202F `,`; en-IN and ja-JP `,` `.`.
+mod typed_in_a_locale {
+    use super::*;
+    use money::NumberStyle;
+    use money::{parse_typed_money, parse_typed_number, parse_typed_percent, NumberProblem};
+
+    fn style(group: char, decimal: char) -> NumberStyle {
+        NumberStyle::new(group, decimal).unwrap()
+    }
+
+    #[test]
+    fn money_per_locale() {
+        let en = NumberStyle::EN_US;
+        let de = style('.', ',');
+        let fr = style('\u{202f}', ',');
+        for (style, text, value) in [
+            (de, "375.000", "375000"),
+            (de, "1.234,5", "1234.5"),
+            (de, "375.000 €", "375000"),
+            (de, "475.000\u{a0}€", "475000"),
+            (de, "1.200.000", "1200000"),
+            (de, "1,5k", "1500"),
+            (de, "375000", "375000"),
+            (fr, "375 000", "375000"),
+            (fr, "375\u{a0}000", "375000"),
+            (fr, "375\u{202f}000", "375000"),
+            (fr, "1 234,5", "1234.5"),
+            (fr, "475\u{202f}000\u{a0}€", "475000"),
+            (en, "375,000", "375000"),
+            (en, "1,375.000", "1375"),
+            (en, "375.5", "375.5"),
+            (en, "0.125", "0.125"),
+            (en, "375.000k", "375000"),
+            (en, "₹4,75,000", "475000"),
+            (en, "4,75,000", "475000"),
+            (en, "¥59,500,000", "59500000"),
+            (en, "$1.2m", "1200000"),
+        ] {
+            assert_eq!(
+                parse_typed_money(text, style),
+                Ok(d(value)),
+                "{text} in {style:?}"
+            );
+        }
+        for (style, text, problem) in [
+            (en, "375.000", NumberProblem::Ambiguous),
+            (en, "$375.000", NumberProblem::Ambiguous),
+            (en, "12.500", NumberProblem::Ambiguous),
+            (de, "375,000", NumberProblem::Ambiguous),
+            (de, "375000.50", NumberProblem::BadGrouping),
+            (de, "1,2,3", NumberProblem::NotANumber),
+            (fr, "1 23", NumberProblem::BadGrouping),
+            (en, "1,23", NumberProblem::BadGrouping),
+            (en, "4,75,00", NumberProblem::BadGrouping),
+        ] {
+            assert_eq!(
+                parse_typed_money(text, style),
+                Err(problem),
+                "{text} in {style:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn percents_and_rates_per_locale() {
+        let de = style('.', ',');
+        let fr = style('\u{202f}', ',');
+        assert_eq!(parse_typed_percent("4,5", de), Ok(d("4.5")));
+        assert_eq!(parse_typed_percent("4.5", de), Ok(d("4.5")));
+        assert_eq!(parse_typed_percent("4,5\u{a0}%", fr), Ok(d("4.5")));
+        assert_eq!(parse_typed_number("158,696", de), Ok(d("158.696")));
+        assert_eq!(parse_typed_number("17.862,5", de), Ok(d("17862.5")));
+        // A rate has three decimals often: not ambiguous.
+        assert_eq!(
+            parse_typed_number("158.696", NumberStyle::EN_US),
+            Ok(d("158.696"))
+        );
+    }
+
+    #[test]
+    fn the_ambiguous_message_names_the_field_the_text_and_both_readings() {
+        let base = tokenworth::model::FullKey::parse("base").unwrap();
+        let en = codec::parse_typed_field(base, "375.000", Decimal::ONE, NumberStyle::EN_US)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            en.starts_with(
+                "Base salary (base): \"375.000\" could be read two ways: write 375,000 or 375."
+            ),
+            "{en}"
+        );
+        let de = codec::parse_typed_field(base, "375,500", Decimal::ONE, style('.', ','))
+            .unwrap_err()
+            .to_string();
+        assert!(de.contains("write 375.500 or 375,5."), "{de}");
+        assert!(de.contains("from 0 to 1.000.000.000"), "{de}");
+        let tax = tokenworth::model::FullKey::parse("tax").unwrap();
+        let de = codec::parse_typed_field(tax, "4.5.1", Decimal::ONE, style('.', ','))
+            .unwrap_err()
+            .to_string();
+        assert!(de.contains("such as 3 or 4,5 "), "{de}");
+    }
+
+    #[test]
+    fn shown_values_read_back_in_their_locale() {
+        for style in [NumberStyle::EN_US, style('.', ','), style('\u{202f}', ',')] {
+            for value in ["375000", "1234.5", "999", "1200000.25", "0"] {
+                let written = style.write(d(value));
+                assert_eq!(
+                    parse_typed_money(&written, style),
+                    Ok(d(value)),
+                    "{written}"
+                );
+            }
+        }
+        assert_eq!(style('.', ',').write(d("375000.5")), "375.000,5");
+    }
+
+    /// Links stay neutral: a link written in Berlin opens the same scenario
+    /// in Boston, whatever the reader's locale.
+    #[test]
+    fn links_keep_the_neutral_rules() {
+        assert_eq!(money::parse_money("375.000"), Ok(d("375")));
+        assert_eq!(money::parse_money("375,000"), Ok(d("375000")));
+        let s = parse("base=375000&tax=4.5").scenario;
+        assert_eq!(write(&s), "tax=4.5");
+        assert_eq!(s.a.base, d("375000"));
+    }
+}

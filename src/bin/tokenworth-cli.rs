@@ -221,7 +221,12 @@ fn report(scenario: &Scenario, projection: &Projection) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&explain::verdict(projection, scenario.years, &money));
+    out.push_str(&explain::verdict(
+        projection,
+        scenario.years,
+        &money,
+        &tokenworth::numbers::percent,
+    ));
     if projection.currency != "USD" {
         out.push_str(&format!(
             "\nToken prices converted at {} {} per US dollar.",

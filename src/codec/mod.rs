@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::model::input::{self, FullKey, Kind, RangeProblem, Side, Value, PERCENT_OF_BASE};
 use crate::model::prices::PRESETS;
-use money::NumberProblem;
+use money::{NumberProblem, NumberStyle};
 
 pub use query::{parse, parse_attributes, parse_pairs, write, Parsed};
 
@@ -87,13 +87,26 @@ pub fn field_name(key: FullKey) -> String {
 /// What a field accepts, in words, for a currency at `fx` units per US
 /// dollar (money ranges are dollar figures converted).
 pub fn accepted(kind: Kind, fx: Decimal) -> String {
+    accepted_in(kind, fx, NumberStyle::EN_US)
+}
+
+/// [`accepted`] with the numbers written in `style`, for what a reader types.
+pub fn accepted_in(kind: Kind, fx: Decimal, style: NumberStyle) -> String {
     match kind {
-        Kind::Money { max } => format!(
-            "an amount from 0 to {}, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals",
-            crate::numbers::grouped(Decimal::from(max).checked_mul(fx).unwrap_or(Decimal::MAX))
-        ),
+        Kind::Money { max } => {
+            let max = style.write(Decimal::from(max).checked_mul(fx).unwrap_or(Decimal::MAX));
+            if style == NumberStyle::EN_US {
+                format!("an amount from 0 to {max}, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals")
+            } else {
+                format!(
+                    "an amount from 0 to {max}, such as 375000, 375{}000, 375k or 1{}2m, with at most 2 decimals",
+                    style.group, style.decimal
+                )
+            }
+        }
         Kind::Percent { min, max } => format!(
-            "a percent from {min} to {max}, written as a plain number such as 3 or 4.5 (at most 4 decimals)"
+            "a percent from {min} to {max}, written as a plain number such as 3 or 4{}5 (at most 4 decimals)",
+            style.decimal
         ),
         Kind::Whole { min, max, unit } => format!("a whole number of {unit} from {min} to {max}"),
         Kind::Bool => "1 (yes) or 0 (no)".to_string(),
@@ -105,9 +118,10 @@ pub fn accepted(kind: Kind, fx: Decimal) -> String {
             PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
         ),
         Kind::Fx => format!(
-            "the units of the currency one US dollar buys, more than 0 and at most {}, with at most {} decimals, such as 0.87868 for EUR",
-            crate::numbers::grouped(Decimal::from(input::FX_MAX)),
-            input::FX_DECIMALS
+            "the units of the currency one US dollar buys, more than 0 and at most {}, with at most {} decimals, such as 0{}87868 for EUR",
+            style.write(Decimal::from(input::FX_MAX)),
+            input::FX_DECIMALS,
+            style.decimal
         ),
     }
 }
@@ -166,14 +180,36 @@ pub fn parse_value(full_key: &str, given: &str) -> Result<Value, FieldError> {
 /// then checked by the model. Money ranges follow the scenario's currency
 /// at `fx` units per US dollar, so `cur` and `fx` are read first.
 pub fn parse_field(key: FullKey, given: &str, fx: Decimal) -> Result<Value, FieldError> {
+    parse_in(key, given, fx, None)
+}
+
+/// [`parse_field`] for what a reader typed, in a locale whose numbers are
+/// written in `style` (`375.000` is 375000 in de-DE and ambiguous in en-US).
+pub fn parse_typed_field(
+    key: FullKey,
+    given: &str,
+    fx: Decimal,
+    style: NumberStyle,
+) -> Result<Value, FieldError> {
+    parse_in(key, given, fx, Some(style))
+}
+
+/// `typed`: the reader's locale; `None`: the neutral rules of links.
+fn parse_in(
+    key: FullKey,
+    given: &str,
+    fx: Decimal,
+    typed: Option<NumberStyle>,
+) -> Result<Value, FieldError> {
     let field = key.def();
+    let style = typed.unwrap_or(NumberStyle::EN_US);
     let fail = |problem: String| FieldError {
         key: key.to_string(),
         given: given.to_string(),
         problem,
-        accepted: accepted(field.kind, fx),
+        accepted: accepted_in(field.kind, fx, style),
     };
-    let value = read(field.kind, given).map_err(fail)?;
+    let value = read(field.kind, given, typed).map_err(fail)?;
     field
         .kind
         .check(&value, fx)
@@ -182,8 +218,17 @@ pub fn parse_field(key: FullKey, given: &str, fx: Decimal) -> Result<Value, Fiel
 }
 
 /// A number problem in words; an empty field and text with no number in
-/// it are told apart.
-fn number_problem(text: &str, problem: NumberProblem) -> String {
+/// it are told apart, and an ambiguous one says how to write each reading.
+fn number_problem(text: &str, problem: NumberProblem, style: NumberStyle) -> String {
+    let number = text.trim_matches(|c: char| !c.is_ascii_digit());
+    if let (NumberProblem::Ambiguous, Some((grouped, decimal))) =
+        (problem, money::readings(number, style))
+    {
+        return format!(
+            "{}: write {grouped} or {decimal}",
+            NumberProblem::Ambiguous.describe()
+        );
+    }
     if text.is_empty() {
         NumberProblem::Empty.describe().to_string()
     } else if problem == NumberProblem::Empty {
@@ -193,14 +238,29 @@ fn number_problem(text: &str, problem: NumberProblem) -> String {
     }
 }
 
-/// The text as a value of the kind, before the range check.
-fn read(kind: Kind, given: &str) -> Result<Value, String> {
+/// The text as a value of the kind, before the range check; numbers in the
+/// reader's `typed` style, or by the neutral rules.
+fn read(kind: Kind, given: &str, typed: Option<NumberStyle>) -> Result<Value, String> {
     let text = given.trim();
+    let style = typed.unwrap_or(NumberStyle::EN_US);
     let number = |result: Result<Decimal, NumberProblem>| {
         result
             .map(Value::Number)
-            .map_err(|p| number_problem(text, p))
+            .map_err(|p| number_problem(text, p, style))
     };
+    match (kind, typed) {
+        (Kind::Money { .. }, Some(style)) => number(money::parse_typed_money(text, style)),
+        (Kind::Percent { .. }, Some(style)) => number(money::parse_typed_percent(text, style)),
+        (Kind::Fx, Some(style)) => number(money::parse_typed_number(text, style)),
+        _ => read_neutral(kind, text, &number),
+    }
+}
+
+fn read_neutral(
+    kind: Kind,
+    text: &str,
+    number: &dyn Fn(Result<Decimal, NumberProblem>) -> Result<Value, String>,
+) -> Result<Value, String> {
     match kind {
         Kind::Money { .. } => number(money::parse_money(text)),
         Kind::Percent { .. } => number(money::parse_percent(text)),
@@ -279,6 +339,7 @@ pub fn parse_percent_of(
     given: &str,
     of: Decimal,
     fx: Decimal,
+    style: NumberStyle,
 ) -> Result<Value, FieldError> {
     let fail = |problem: String| FieldError {
         key: key.to_string(),
@@ -292,7 +353,8 @@ pub fn parse_percent_of(
         },
     };
     let text = given.trim();
-    let pct = money::parse_percent(text).map_err(|p| fail(number_problem(text, p)))?;
+    let pct = money::parse_typed_percent(text, style)
+        .map_err(|p| fail(number_problem(text, p, style)))?;
     PERCENT_OF_BASE
         .check(&Value::Number(pct), fx)
         .map_err(|p| fail(describe(&p)))?;

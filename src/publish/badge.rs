@@ -40,19 +40,43 @@ pub struct BadgeText {
     pub tone: BadgeTone,
 }
 
-/// The badge of offer A in year 1.
+/// How a badge writes its figures, in the reader's locale in the browser
+/// (`web` passes Intl's), en-US natively ([`badge_text`]).
+pub struct BadgeNumbers<'a> {
+    /// Whole money: "$475,000", "475.000 €".
+    pub money: &'a dyn Fn(Decimal) -> String,
+    /// Money in a few characters: "$375K", "375.000 €".
+    pub compact_money: &'a dyn Fn(Decimal) -> String,
+    /// A percent already rounded, given in percent (21 for 21%): "21%", "21 %".
+    pub percent: &'a dyn Fn(Decimal) -> String,
+}
+
+/// The badge of offer A in year 1, in en-US.
 pub fn badge_text(projection: &Projection, currency: &str) -> Option<BadgeText> {
-    use crate::numbers::{compact_money, percent_one, plain_money, whole};
+    use crate::numbers::{compact_money, plain_money};
+    badge_text_in(
+        projection,
+        &BadgeNumbers {
+            money: &|d| plain_money(d, currency),
+            compact_money: &|d| compact_money(d, currency),
+            percent: &|p| format!("{}%", p.normalize()),
+        },
+    )
+}
+
+/// The badge of offer A in year 1, its figures written by `numbers`.
+pub fn badge_text_in(projection: &Projection, numbers: &BadgeNumbers) -> Option<BadgeText> {
+    use crate::numbers::{percent_one, whole};
     let offer = projection.offers.first()?;
     let year = offer.first_year()?;
-    let money = |d: Decimal| plain_money(d, currency);
-    let to_you = compact_money(year.worth, currency);
+    let money = numbers.money;
+    let to_you = (numbers.compact_money)(year.worth);
     let share_whole = whole(offer.compute_share * Decimal::ONE_HUNDRED);
     // A budget under half a percent is not "0% compute".
     let share = if share_whole.is_zero() && !year.tokens.is_zero() {
-        "<1%".to_string()
+        format!("<{}", (numbers.percent)(Decimal::ONE))
     } else {
-        format!("{share_whole}%")
+        (numbers.percent)(share_whole)
     };
     let tone = if year.tokens <= Decimal::ZERO {
         BadgeTone::NoTokens
@@ -69,8 +93,8 @@ pub fn badge_text(projection: &Projection, currency: &str) -> Option<BadgeText> 
     let tokens = match tone {
         BadgeTone::NoTokens => "No AI token budget.".to_string(),
         _ => format!(
-            "{:.1}% of it is an AI token budget ({}), of which you keep {} as pay.",
-            percent_one(offer.compute_share),
+            "{} of it is an AI token budget ({}), of which you keep {} as pay.",
+            (numbers.percent)(percent_one(offer.compute_share)),
             money(year.tokens),
             money(year.token_value)
         ),

@@ -95,6 +95,10 @@ pub struct WidgetConfig {
     pub link_scenario: bool,
     /// `tokens-as=percent`: the token budget starts as a percent of base.
     pub tokens_as_percent: bool,
+    /// `data-locale`: a BCP 47 tag (checked, case-normalised) for how
+    /// numbers are written and typed; `None` leaves it to the page (`web`
+    /// resolves the host's `lang`, then the browser's language).
+    pub locale: Option<String>,
 }
 
 impl WidgetConfig {
@@ -136,6 +140,7 @@ pub fn widget_config(attrs: &[(String, String)], id: &str) -> (WidgetConfig, Vec
             Presentation::TokensAs => {
                 parse_tokens_as(value).map(|percent| config.tokens_as_percent = percent)
             }
+            Presentation::Locale => parse_locale(value).map(|l| config.locale = l),
             Presentation::Standalone => {
                 config.standalone = true;
                 Ok(())
@@ -171,6 +176,53 @@ fn parse_tokens_as(value: &str) -> Result<bool, String> {
         "amount" | "" => Ok(false),
         _ => Err("the token budget is shown as percent (of base) or amount.".to_string()),
     }
+}
+
+/// A BCP 47 language tag (`de-DE`, `fr`, `en-IN`, `zh-Hant-TW`, `de-CH-u-nu-latn`),
+/// by its syntax (RFC 5646): a language of 2 to 3 (or 5 to 8) letters, then
+/// an optional script (4 letters), region (2 letters or 3 digits), variants
+/// and extensions of 1 to 8 letters or digits. Written with the usual case
+/// (`de-DE`, `zh-Hant`); `_` is read as `-`. Whether the browser has data for
+/// it is for `web` to ask Intl; an empty value leaves the default.
+pub fn parse_locale(value: &str) -> Result<Option<String>, String> {
+    const ACCEPTED: &str =
+        "the locale is a BCP 47 language tag such as en-US, de-DE, fr-FR, en-IN or ja-JP.";
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.len() > 35 {
+        return Err(ACCEPTED.to_string());
+    }
+    let mut out = Vec::new();
+    let mut singleton = false;
+    for (i, sub) in value.split(['-', '_']).enumerate() {
+        let letters = sub.bytes().all(|b| b.is_ascii_alphabetic());
+        let alnum = sub.bytes().all(|b| b.is_ascii_alphanumeric());
+        let ok = if i == 0 {
+            letters && matches!(sub.len(), 2 | 3 | 5..=8)
+        } else {
+            alnum && (1..=8).contains(&sub.len())
+        };
+        if !ok {
+            return Err(ACCEPTED.to_string());
+        }
+        singleton |= i > 0 && sub.len() == 1;
+        let written = if i == 0 || singleton {
+            sub.to_ascii_lowercase()
+        } else if sub.len() == 2 && letters {
+            sub.to_ascii_uppercase()
+        } else if sub.len() == 4 && letters {
+            let lower = sub.to_ascii_lowercase();
+            let mut chars = lower.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        } else {
+            sub.to_ascii_lowercase()
+        };
+        out.push(written);
+    }
+    Ok(Some(out.join("-")))
 }
 
 /// Presence means yes (`data-compact`), like an HTML boolean attribute.
@@ -357,6 +409,44 @@ mod tests {
         assert_eq!(c.accent, None);
         assert!(c.lock.is_empty());
         assert_eq!(c.link, None);
+    }
+
+    #[test]
+    fn locales() {
+        for (given, tag) in [
+            ("de-DE", "de-DE"),
+            ("EN-in", "en-IN"),
+            ("fr", "fr"),
+            ("ja_JP", "ja-JP"),
+            ("zh-hant-tw", "zh-Hant-TW"),
+            ("es-419", "es-419"),
+            ("de-CH-u-nu-latn", "de-CH-u-nu-latn"),
+        ] {
+            assert_eq!(parse_locale(given), Ok(Some(tag.to_string())), "{given}");
+        }
+        assert_eq!(parse_locale(""), Ok(None));
+        for bad in [
+            "d",
+            "de--DE",
+            "de-DE-",
+            "12-DE",
+            "de DE",
+            "de-<b>",
+            "x-toolongsubtag",
+            "german!",
+        ] {
+            assert!(parse_locale(bad).is_err(), "{bad}");
+        }
+        let (c, problems) = widget_config(&attrs(&[("data-locale", "en US")]), "tw-1");
+        assert_eq!(c.locale, None);
+        assert!(
+            problems
+                .first()
+                .is_some_and(|p| p.starts_with("Ignored data-locale=\"en US\": the locale is")),
+            "{problems:?}"
+        );
+        let (c, _) = widget_config(&attrs(&[("data-locale", "de-de")]), "tw-1");
+        assert_eq!(c.locale.as_deref(), Some("de-DE"));
     }
 
     #[test]

@@ -75,6 +75,7 @@ pub fn result_card_svg(
     projection: &Projection,
     years: u32,
     money: &dyn Fn(Decimal) -> String,
+    percent: &dyn Fn(Decimal) -> String,
 ) -> String {
     const WIDTH: usize = 640;
     const COLUMN: usize = 296;
@@ -116,14 +117,11 @@ pub fn result_card_svg(
             x,
             top + 3 * LINE,
             "fig",
-            &format!(
-                "Compute share: {}%",
-                crate::numbers::percent_one(offer.compute_share)
-            ),
+            &format!("Compute share: {}", percent(offer.compute_share)),
         );
         bottom = top + 3 * LINE;
     }
-    let verdict = crate::explain::verdict(projection, years, money);
+    let verdict = crate::explain::verdict(projection, years, money, percent);
     let mut y = bottom + 16;
     for line in wrap(&verdict, 72) {
         y += LINE;
@@ -227,7 +225,12 @@ mod tests {
         let p = projection_of(
             "base=375000&tokens=100000&years=1&b.label=%3Cscript%3E%26%20%22x%22&b.base=400000&b.tokens=0",
         );
-        let svg = result_card_svg(&p, 1, &|d| crate::numbers::usd(d, false));
+        let svg = result_card_svg(
+            &p,
+            1,
+            &|d| crate::numbers::usd(d, false),
+            &crate::numbers::percent,
+        );
         assert!(
             svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
             "{svg}"

@@ -95,7 +95,8 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| {
-        let mut form = Form::new(&props.parsed);
+        let style = format::number_style(&props.host.locale);
+        let mut form = Form::new(&props.parsed).with_style(style);
         if props.config.tokens_as_percent {
             form.set_pct_mode(Side::A, true);
             form.set_pct_mode(Side::B, true);
@@ -381,6 +382,7 @@ fn peek() -> Html {
     };
     let two = p.offers.len() > 1;
     let cur = &form.scenario.cur;
+    let loc = format::use_locale();
     let stale = form.stale();
     html! {
         <div class={classes!("peek", stale.then_some("stale"))} aria-hidden="true">
@@ -388,8 +390,8 @@ fn peek() -> Html {
             { for p.offers.iter().filter_map(|o| o.first_year().map(|y| html! {
                 <span class="peek-offer">
                     if two { <span class="peek-name">{ &o.label }</span> }
-                    <span>{ "On paper " }<strong>{ format::money(y.headline, cur) }</strong></span>
-                    <span>{ "Worth to you " }<strong>{ format::money(y.worth, cur) }</strong></span>
+                    <span>{ "On paper " }<strong>{ format::money(y.headline, cur, &loc) }</strong></span>
+                    <span>{ "Worth to you " }<strong>{ format::money(y.worth, cur, &loc) }</strong></span>
                 </span>
             })) }
         </div>

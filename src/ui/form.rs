@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::codec::{self, money, Parsed};
+use crate::codec::{self, money::NumberStyle, Parsed};
 use crate::model::input::{FieldId, FullKey, Kind, Offer, Side};
 use crate::model::{project, Projection, Scenario, Value};
 
@@ -58,6 +58,9 @@ pub struct Form {
     /// The scenario the form started from (the link's or the publisher's):
     /// what Reset goes back to.
     initial: Scenario,
+    /// How the reader's locale writes numbers: typed text is read this way
+    /// and settled values are shown this way.
+    style: NumberStyle,
 }
 
 impl Form {
@@ -87,7 +90,18 @@ impl Form {
             pct_mode: [false; 2],
             notices,
             removed_b: None,
+            style: NumberStyle::EN_US,
         }
+    }
+
+    /// How the reader's locale writes numbers (for hints beside the fields).
+    pub fn style(&self) -> NumberStyle {
+        self.style
+    }
+
+    /// The same form, reading and writing numbers in `style`.
+    pub fn with_style(self, style: NumberStyle) -> Form {
+        Form { style, ..self }
     }
 
     /// The shortest query string of the current (valid) scenario.
@@ -127,9 +141,11 @@ impl Form {
                     (FieldId::Fx, _) => self.scenario.fx_rate(),
                     _ => None,
                 };
-                shown.map(money::plain_number).unwrap_or_default()
+                shown
+                    .map(|d| self.style.write_ungrouped(d))
+                    .unwrap_or_default()
             }
-            Some(value) => display_value(key, &value),
+            Some(value) => display_value(key, &value, self.style),
             None => String::new(),
         }
     }
@@ -154,7 +170,7 @@ impl Form {
                 .and_then(|o| o.compute_to_base)
         });
         match ratio {
-            Some(r) => crate::numbers::percent_one(r).to_string(),
+            Some(r) => self.style.write_ungrouped(crate::numbers::percent_one(r)),
             None => String::new(),
         }
     }
@@ -165,7 +181,8 @@ impl Form {
         let follow = (key.field == FieldId::Base && self.pct_mode(key.side))
             .then(|| self.pct_text(key.side));
         self.texts.insert(Entry::Field(key), text.to_string());
-        let changed = match codec::parse_field(key, text, self.scenario.money_fx()) {
+        let fx = self.scenario.money_fx();
+        let changed = match codec::parse_typed_field(key, text, fx, self.style) {
             Ok(value) => self.apply(key, value),
             Err(e) => {
                 self.errors.insert(key, e.to_string());
@@ -194,7 +211,7 @@ impl Form {
         let Some(base) = self.scenario.offer(side).map(|o| o.base) else {
             return false;
         };
-        match codec::parse_percent_of(tokens, text, base, self.scenario.money_fx()) {
+        match codec::parse_percent_of(tokens, text, base, self.scenario.money_fx(), self.style) {
             Ok(value) => {
                 let changed = self.apply(tokens, value);
                 self.texts.remove(&Entry::Field(tokens));
@@ -348,12 +365,14 @@ impl Form {
     }
 }
 
-/// A value as a field shows it when not being edited: money with thousands
-/// separators ("375,000"), everything else as the codec writes it. What is
-/// shown always parses back to the same value.
-pub fn display_value(key: FullKey, value: &Value) -> String {
+/// A value as a field shows it when not being edited, in the reader's
+/// `style`: money with thousands separators ("375,000", "375.000"), other
+/// numbers with its decimal mark ("4,5"), everything else as the codec
+/// writes it. What is shown always parses back to the same value.
+pub fn display_value(key: FullKey, value: &Value, style: NumberStyle) -> String {
     match (key.def().kind, value) {
-        (Kind::Money { .. }, Value::Number(d)) => crate::numbers::grouped(*d),
+        (Kind::Money { .. }, Value::Number(d)) => style.write(*d),
+        (Kind::Percent { .. } | Kind::Fx, Value::Number(d)) => style.write_ungrouped(*d),
         _ => codec::write_value(key, value),
     }
 }
@@ -422,6 +441,27 @@ mod tests {
         f.blur(k("base"));
         assert_eq!(f.text(k("base")), "400,000");
         assert_eq!(f.query(), "base=400k");
+    }
+
+    /// Issue 12 point 2: in en-US "375.000" could be 375 or a grouped
+    /// 375,000 (written the German way); it was silently $375. It is refused
+    /// with a message naming the field, the text and what is accepted, and
+    /// the text stays in the box.
+    #[test]
+    fn a_dot_and_three_digits_is_ambiguous_in_en_us() {
+        let mut f = form("base=400k");
+        assert!(!f.edit(k("base"), "375.000"));
+        f.blur(k("base"));
+        assert_eq!(f.text(k("base")), "375.000");
+        assert_eq!(f.scenario.a.base, Decimal::from(400_000));
+        let msg = f.error(k("base")).unwrap_or_default();
+        assert!(msg.starts_with("Base salary (base): \"375.000\""), "{msg}");
+        assert!(msg.contains("write 375,000 or 375"), "{msg}");
+        // Settled by a grouping comma or by the number of decimals.
+        assert!(f.edit(k("base"), "1,375.000"));
+        assert_eq!(f.scenario.a.base, Decimal::from(1375));
+        assert!(f.edit(k("base"), "375.5"));
+        assert_eq!(f.scenario.a.base, "375.5".parse::<Decimal>().unwrap());
     }
 
     #[test]

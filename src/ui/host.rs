@@ -8,6 +8,10 @@ use yew::prelude::*;
 /// The facts of the host page and the actions it offers.
 #[derive(Clone, PartialEq)]
 pub struct Host {
+    /// The reader's locale, a BCP 47 tag (`de-DE`): how money, counts and
+    /// percents are written and typed. Resolved by `web` from `data-locale`,
+    /// the nearest `lang` and the browser's language; language may follow it.
+    pub locale: AttrValue,
     /// The page's origin, `https://news.example` (empty when unknown).
     pub origin: AttrValue,
     /// The page's origin and path, without query or fragment: where a share
@@ -40,6 +44,7 @@ impl Default for Host {
     /// missing page).
     fn default() -> Host {
         Host {
+            locale: AttrValue::Static(crate::ui::format::DEFAULT_LOCALE),
             origin: AttrValue::default(),
             page: AttrValue::default(),
             files: AttrValue::default(),

@@ -31,6 +31,7 @@ use crate::codec;
 use crate::codec::keys::Presentation;
 use crate::model::project;
 use crate::publish::{self, BadgeText};
+use crate::ui::format;
 
 /// `!important` at `:host` beats the host page's `!important` rules on the
 /// badge element itself (inner context wins for important declarations).
@@ -80,7 +81,7 @@ thread_local! {
     static CONFLICTS: WeakSet = WeakSet::new();
     /// A built badge by attribute set, cloned for each repeat: listings
     /// repeat the same offers.
-    static BUILT: RefCell<HashMap<Attributes, Element>> = RefCell::new(HashMap::new());
+    static BUILT: RefCell<HashMap<(Attributes, String), Element>> = RefCell::new(HashMap::new());
     /// The kind of the last pointer pressed (`touch`, `mouse`, `pen`).
     static LAST_POINTER: RefCell<String> = const { RefCell::new(String::new()) };
     /// The badge link whose sentence a tap opened, or Escape quieted.
@@ -89,7 +90,8 @@ thread_local! {
 }
 
 /// The badge's text and link for a set of attributes, or every problem in one line.
-pub fn text_for(attrs: Vec<(String, String)>) -> Result<Badge, String> {
+/// Figures are written in `locale` (a checked tag, see `page::locale_of`).
+pub fn text_for(attrs: Vec<(String, String)>, locale: &str) -> Result<Badge, String> {
     let link = attrs
         .iter()
         .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Link.name()))
@@ -99,6 +101,13 @@ pub fn text_for(attrs: Vec<(String, String)>) -> Result<Badge, String> {
             .map_err(|problem| format!("Ignored data-link=\"{value}\": {problem}"))?,
         None => None,
     };
+    if let Some((_, value)) = attrs
+        .iter()
+        .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Locale.name()))
+    {
+        publish::parse_locale(value.trim())
+            .map_err(|problem| format!("Ignored data-locale=\"{value}\": {problem}"))?;
+    }
     // The scenario goes to the publisher's link only on this page's origin or
     // with data-link-scenario (publish::link_with_scenario); our own
     // calculator beside embed.js always gets it.
@@ -129,7 +138,13 @@ pub fn text_for(attrs: Vec<(String, String)>) -> Result<Badge, String> {
     let mut scenario = parsed.scenario;
     scenario.years = 1;
     let projection = project(&scenario).map_err(|e| e.to_string())?;
-    let text = publish::badge_text(&projection, &scenario.cur)
+    let cur = scenario.cur.as_str();
+    let numbers = publish::BadgeNumbers {
+        money: &|d| format::money(d, cur, locale),
+        compact_money: &|d| format::compact_money(d, cur, locale),
+        percent: &|p| format::percent_shown(p, locale),
+    };
+    let text = publish::badge_text_in(&projection, &numbers)
         .ok_or_else(|| "no figures to show".to_string())?;
     Ok(Badge { text, href })
 }
@@ -200,17 +215,28 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
     let mut attrs = dom::attributes(el);
     attrs.retain(|(n, _)| n.starts_with("data-"));
     attrs.sort();
-    let built = BUILT.with(|c| c.borrow().get(&attrs).cloned());
+    let configured = attrs
+        .iter()
+        .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Locale.name()))
+        .map(|(_, v)| publish::parse_locale(v.trim()));
+    let locale = match &configured {
+        Some(Ok(tag)) => page::locale_of(el, tag.as_deref(), false),
+        // The bad value is named in the badge's problem line (text_for).
+        _ => page::locale_of(el, None, false),
+    };
+    let key = (attrs, locale);
+    let built = BUILT.with(|c| c.borrow().get(&key).cloned());
     let prototype = match built {
         Some(p) => p,
         None => {
-            let p = build(&document, &text_for(attrs.clone()))?;
+            let (attrs, locale) = &key;
+            let p = build(&document, &text_for(attrs.clone(), locale))?;
             BUILT.with(|c| {
                 let mut c = c.borrow_mut();
                 if c.len() > 10_000 {
                     c.clear();
                 }
-                c.insert(attrs, p.clone());
+                c.insert(key, p.clone());
             });
             p
         }

@@ -40,6 +40,15 @@ extern "C" {
     fn local_name_of(this: &Host) -> Result<String, JsValue>;
     #[wasm_bindgen(catch, final, method, getter, js_class = "Node", js_name = isConnected)]
     fn connected(this: &Host) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, final, method, js_class = "Element", js_name = closest)]
+    fn closest_of(this: &Host, selector: &str) -> Result<Option<Element>, JsValue>;
+    #[wasm_bindgen(catch, final, method, js_class = "Node", js_name = getRootNode)]
+    fn root_node_of(this: &Host) -> Result<JsValue, JsValue>;
+    /// A `ShadowRoot`, for its host.
+    #[wasm_bindgen(js_name = ShadowRoot)]
+    type Shadow;
+    #[wasm_bindgen(catch, final, method, getter, js_class = "ShadowRoot", js_name = host)]
+    fn host_of(this: &Shadow) -> Result<Element, JsValue>;
 }
 
 fn host(element: &Element) -> &Host {
@@ -70,6 +79,24 @@ pub fn attributes(element: &Element) -> Vec<(String, String)> {
             Some((n, v))
         })
         .collect()
+}
+
+/// The `lang` of the nearest element at or above `element` that has one,
+/// walking out of shadow roots through their hosts (a widget inside a web
+/// component follows the page's language). `None` when no element says.
+pub fn nearest_lang(element: &Element) -> Option<String> {
+    let mut at = element.clone();
+    // Shadow roots nest a few levels on real pages; the bound keeps a
+    // strange page from looping.
+    for _ in 0..32 {
+        if let Ok(Some(marked)) = host(&at).closest_of("[lang]") {
+            return host(&marked).attribute("lang").ok().flatten();
+        }
+        let root = host(&at).root_node_of().ok()?;
+        let shadow = root.dyn_ref::<ShadowRoot>()?;
+        at = shadow.unchecked_ref::<Shadow>().host_of().ok()?;
+    }
+    None
 }
 
 /// Logs one console error for a widget or badge.

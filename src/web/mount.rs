@@ -48,6 +48,8 @@ pub fn mount_widget(
         set_accent(el, accent)?;
     }
 
+    let own_page = config.standalone || host.has_attribute("data-frame");
+    let locale = page::locale_of(host, config.locale.as_deref(), own_page);
     let target = host.clone();
     // The standalone page's URL keeps the link's lock and the "% of base"
     // view (publish::standalone_query).
@@ -70,7 +72,7 @@ pub fn mount_widget(
     let props = AppProps {
         parsed,
         config,
-        host: page::host(),
+        host: page::host(locale),
         on_change: Some(on_change),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

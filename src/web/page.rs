@@ -11,10 +11,38 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::dom;
 use crate::ui::host::{Download, Host};
 
-/// What the widget may know of this page, and its copy action.
-pub fn host() -> Host {
+/// The locale a widget or badge on `element` writes numbers in: the
+/// publisher's `data-locale` (already checked), else the nearest `lang`
+/// above it, else the browser's language, else en-US. A `lang` or browser
+/// language that is not a well-formed tag is passed over.
+///
+/// `own_page`: the host is on one of our pages (the standalone page,
+/// embed.html), whose `lang` tells the language of our words, not the
+/// reader's: the browser's language comes right after `data-locale`.
+pub fn locale_of(element: &web_sys::Element, configured: Option<&str>, own_page: bool) -> String {
+    let well_formed = |tag: String| crate::publish::parse_locale(tag.trim()).ok().flatten();
+    configured
+        .map(str::to_string)
+        .or_else(|| {
+            (!own_page)
+                .then(|| dom::nearest_lang(element))
+                .flatten()
+                .and_then(well_formed)
+        })
+        .or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.navigator().language())
+                .and_then(well_formed)
+        })
+        .unwrap_or_else(|| crate::ui::format::DEFAULT_LOCALE.to_string())
+}
+
+/// What the widget may know of this page, and its copy action; `locale`
+/// is the one [`locale_of`] resolved for the widget.
+pub fn host(locale: String) -> Host {
     let location = web_sys::window().map(|w| w.location());
     let origin = location
         .as_ref()
@@ -35,6 +63,7 @@ pub fn host() -> Host {
         }
     });
     Host {
+        locale: locale.into(),
         page: format!("{origin}{path}").into(),
         origin: origin.into(),
         files: base_url().unwrap_or_default().into(),

@@ -87,14 +87,23 @@ pub fn text_field(p: &TextFieldProps) -> Html {
         Callback::from(move |_: FocusEvent| cb.emit(()))
     };
     let slider = p.slider.map(|s| {
-        // The slider follows the typed value when it reads as a number, and
-        // otherwise stays at the last valid one (not at its minimum).
-        let at = p
-            .text
-            .trim()
-            .replace(',', "")
-            .parse::<rust_decimal::Decimal>()
-            .map_or(p.valid.unwrap_or(s.min), length);
+        // The slider is at the field's value; while the field is in error it
+        // follows the typed text when that reads as a plain number, and
+        // otherwise stays at the last valid value (not at its minimum). The
+        // valid value first: typed text is in the reader's locale ("4,5" is
+        // 4.5 in de-DE, not 45).
+        let typed = || {
+            p.text
+                .trim()
+                .replace(',', "")
+                .parse::<rust_decimal::Decimal>()
+                .ok()
+                .map(length)
+        };
+        let at = match (p.error.is_none(), p.valid) {
+            (true, Some(valid)) => valid,
+            (_, valid) => typed().or(valid).unwrap_or(s.min),
+        };
         let oninput = {
             let cb = p.on_input.clone();
             Callback::from(move |e: InputEvent| {

@@ -11,22 +11,15 @@ use crate::model::input::FieldId;
 use crate::model::prices::{LONG_CONTEXT_NOTE, PRESETS, PRICES_READ_ON, PRICES_SOURCE};
 use crate::model::Value;
 use crate::ui::app::Action;
+use crate::ui::format;
 
-/// A list price with at least cents: 3 -> "3.00", 0.025 -> "0.025".
-fn price(d: rust_decimal::Decimal) -> String {
-    let d = d.normalize();
-    if d.scale() < 2 {
-        format!("{d:.2}")
-    } else {
-        d.to_string()
-    }
-}
-
-/// The preset's list prices in words, with their date, source and tier.
-fn price_hint(model: &str) -> String {
+/// The preset's list prices in words (US dollars with at least cents, in
+/// the reader's locale), with their date, source and tier.
+fn price_hint(model: &str, locale: &str) -> String {
+    let price = |d| format::price_usd(d, locale);
     match crate::model::prices::preset(model) {
         Some(p) => format!(
-            "List prices per million tokens: ${} input, ${} cached input, ${} output{}. Read {PRICES_READ_ON} from {PRICES_SOURCE}. {LONG_CONTEXT_NOTE}",
+            "List prices per million tokens: {} input, {} cached input, {} output{}. Read {PRICES_READ_ON} from {PRICES_SOURCE}. {LONG_CONTEXT_NOTE}",
             price(p.input),
             price(p.cache_read),
             price(p.output),
@@ -79,6 +72,7 @@ pub fn budget(ctx: &Ctx) -> Html {
 
 #[function_component(Tokens)]
 pub fn tokens() -> Html {
+    let locale = format::use_locale();
     let Some(ctx) = use_context::<Ctx>() else {
         return Html::default();
     };
@@ -111,7 +105,7 @@ pub fn tokens() -> Html {
             <SelectField id={ctx.id(model_key)} label={AttrValue::Static(FieldId::Model.def().name)}
                 options={model_options}
                 selected={AttrValue::from(form.scenario.model.clone())}
-                hint={AttrValue::from(price_hint(&form.scenario.model))}
+                hint={AttrValue::from(price_hint(&form.scenario.model, &locale))}
                 locked={ctx.locked(model_key)}
                 on_change={ctx.set(model_key)} />
             { ctx.text_field(FieldId::Personal) }

@@ -6,16 +6,17 @@ use yew::prelude::*;
 use crate::publish::Section;
 
 use super::Ctx;
+use crate::codec::money::NumberStyle;
 use crate::model::input::FieldId;
 use crate::model::rates::{self, RATES_DATE, RATES_SOURCE};
 
 /// The exchange rate's hint: where the rate shown comes from, or that one
 /// is needed.
-fn fx_hint(cur: &str) -> String {
+fn fx_hint(cur: &str, style: NumberStyle) -> String {
     match rates::reference_rate(cur) {
         Some(rate) => format!(
             "Units of {cur} per US dollar, to convert token prices. Reference rate of {RATES_DATE}: {}, from {RATES_SOURCE}. Type your own to override it.",
-            rate.normalize()
+            style.write_ungrouped(rate)
         ),
         None => format!(
             "Units of {cur} per US dollar, to convert token prices. There is no built-in rate for {cur}: type one."
@@ -50,7 +51,7 @@ pub fn you() -> Html {
                 { ctx.text_field(FieldId::Invest) }
                 { ctx.text_field(FieldId::Cur) }
                 if show_fx {
-                    { ctx.text_field_hinted(FieldId::Fx, Some(AttrValue::from(fx_hint(&cur)))) }
+                    { ctx.text_field_hinted(FieldId::Fx, Some(AttrValue::from(fx_hint(&cur, ctx.state.form.style())))) }
                 }
                 { ctx.text_field(FieldId::Use) }
                 { ctx.text_field(FieldId::Days) }

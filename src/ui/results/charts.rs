@@ -56,7 +56,7 @@ fn swatch(class: &'static str, text: &'static str) -> Html {
     }
 }
 
-fn pillars(o: &OfferProjection, max: f64, cur: &str, years: u32) -> Html {
+fn pillars(o: &OfferProjection, max: f64, cur: &str, loc: &str, years: u32) -> Html {
     let sum = |f: fn(&crate::model::Year) -> f64| o.years.iter().map(f).sum::<f64>();
     let pay = sum(|y| length(y.base) + length(y.bonus));
     let signing = sum(|y| length(y.signing));
@@ -68,19 +68,19 @@ fn pillars(o: &OfferProjection, max: f64, cur: &str, years: u32) -> Html {
         "{}, over {years} year{}: the headline of {} includes {} of tokens; worth to you {}, of which {} from the tokens.",
         o.label,
         if years == 1 { "" } else { "s" },
-        format::money(o.headline_total, cur),
-        format::money(o.tokens_total, cur),
-        format::money(o.worth_total, cur),
-        format::money(o.token_value_total, cur),
+        format::money(o.headline_total, cur, loc),
+        format::money(o.tokens_total, cur, loc),
+        format::money(o.worth_total, cur, loc),
+        format::money(o.token_value_total, cur, loc),
     );
     html! {
         <figure class="pillars" role="img" aria-label={alt}>
             <div class="bar-row">
-                <span class="bar-label" aria-hidden="true">{ format!("{} · headline", o.label) }<span class="bar-value">{ format::money(o.headline_total, cur) }</span></span>
+                <span class="bar-label" aria-hidden="true">{ format!("{} · headline", o.label) }<span class="bar-value">{ format::money(o.headline_total, cur, loc) }</span></span>
                 { bar(&[("s-pay", pay), ("s-signing", signing), ("s-equity", equity), ("s-tokens", tokens)], max) }
             </div>
             <div class="bar-row">
-                <span class="bar-label" aria-hidden="true">{ format!("{} · worth to you", o.label) }<span class="bar-value">{ format::money(o.worth_total, cur) }</span></span>
+                <span class="bar-label" aria-hidden="true">{ format!("{} · worth to you", o.label) }<span class="bar-value">{ format::money(o.worth_total, cur, loc) }</span></span>
                 { bar(&[("s-cash", cash_after_tax), ("s-kept", kept)], max) }
             </div>
         </figure>
@@ -121,6 +121,8 @@ fn year_chart(p: &YearChartProps) -> Html {
     let active = use_state(|| None::<usize>);
     let offers = &p.projection.offers;
     let cur = p.cur.as_str();
+    let locale = format::use_locale();
+    let loc = locale.as_str();
     let years = p.years.max(1) as usize;
     let max = offers
         .iter()
@@ -154,7 +156,7 @@ fn year_chart(p: &YearChartProps) -> Html {
                         "{}, year {}: {words} {}",
                         o.label,
                         y.year,
-                        format::money(v, cur)
+                        format::money(v, cur, loc)
                     ),
                 });
             }
@@ -222,7 +224,7 @@ fn year_chart(p: &YearChartProps) -> Html {
         <figure class="per-year">
             <div class="plot-row">
                 <div class="value-axis" aria-hidden="true">
-                    { for ticks.iter().map(|t| html! { <span>{ format::money(*t, cur) }</span> }) }
+                    { for ticks.iter().map(|t| html! { <span>{ format::money(*t, cur, loc) }</span> }) }
                 </div>
                 <div class="plot" tabindex="0" role="group"
                     aria-label="Headline and worth to you per year, one bar each; the arrow keys move from bar to bar"
@@ -260,10 +262,11 @@ pub fn charts(p: &ChartsProps) -> Html {
         .map(|o| length(o.headline_total).max(length(o.worth_total)))
         .fold(0.0_f64, f64::max);
     let cur = p.cur.as_str();
+    let locale = format::use_locale();
     html! {
         <section class="charts" aria-label="Charts">
             <h3>{ "Where the headline comes from" }</h3>
-            { for p.projection.offers.iter().map(|o| pillars(o, max, cur, p.years)) }
+            { for p.projection.offers.iter().map(|o| pillars(o, max, cur, &locale, p.years)) }
             <ul class="legend" aria-hidden="true">
                 { swatch("s-pay", "Salary and bonus") }
                 { swatch("s-signing", "Signing") }

@@ -22,15 +22,16 @@ pub fn compare(p: &CompareProps) -> Html {
         return Html::default();
     };
     let cur = p.cur.as_str();
+    let loc = format::use_locale();
     // The difference of the figures as shown, so the row adds up.
     let row = |name: &str, va, vb| {
         let d = shown_difference(va, vb);
         html! {
             <tr>
                 <th scope="row">{ name.to_string() }</th>
-                <td>{ format::money(va, cur) }</td>
-                <td>{ format::money(vb, cur) }</td>
-                <td class="delta">{ format::money_delta(d, cur) }</td>
+                <td>{ format::money(va, cur, &loc) }</td>
+                <td>{ format::money(vb, cur, &loc) }</td>
+                <td class="delta">{ format::money_delta(d, cur, &loc) }</td>
             </tr>
         }
     };

@@ -24,9 +24,10 @@ pub struct FiguresProps {
 #[function_component(Figures)]
 pub fn figures(p: &FiguresProps) -> Html {
     let two = p.projection.offers.len() > 1;
+    let loc = format::use_locale();
     html! {
         <div class={classes!("figures", two.then_some("two"))}>
-            { for p.projection.offers.iter().map(|o| offer(o, p)) }
+            { for p.projection.offers.iter().map(|o| offer(o, p, &loc)) }
         </div>
     }
 }
@@ -41,7 +42,7 @@ fn big(name: &'static str, text: String) -> Html {
     html! { <span class={classes!("fig-value", size)} data-fig={name}>{ text }</span> }
 }
 
-fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
+fn offer(o: &OfferProjection, p: &FiguresProps, loc: &str) -> Html {
     let cur = p.cur.as_str();
     let Some(y1) = o.first_year() else {
         return Html::default();
@@ -59,33 +60,33 @@ fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
     let totals = html! {
             <p class="totals">
                 { span }{ ": " }
-                <strong data-fig="headline-total">{ format::money(o.headline_total, cur) }</strong>{ " on paper, " }
-                <strong data-fig="worth-total">{ format::money(o.worth_total, cur) }</strong>{ " to you (" }
-                <span data-fig="fv-total">{ format::money(o.fv_total, cur) }</span>{ " with returns on what you keep)." }
+                <strong data-fig="headline-total">{ format::money(o.headline_total, cur, loc) }</strong>{ " on paper, " }
+                <strong data-fig="worth-total">{ format::money(o.worth_total, cur, loc) }</strong>{ " to you (" }
+                <span data-fig="fv-total">{ format::money(o.fv_total, cur, loc) }</span>{ " with returns on what you keep)." }
             </p>
     };
     let compute_share = html! {
                 <div>
                     <dt>{ "Compute share of the package" }</dt>
-                    <dd data-fig="compute-share">{ format::percent(o.compute_share) }</dd>
+                    <dd data-fig="compute-share">{ format::percent(o.compute_share, loc) }</dd>
                 </div>
     };
     let others = html! {
         <>
                 <div>
                     <dt>{ "Tokens as a share of base" }</dt>
-                    <dd data-fig="compute-to-base">{ o.compute_to_base.map(format::percent).unwrap_or_else(|| "n/a".to_string()) }</dd>
+                    <dd data-fig="compute-to-base">{ o.compute_to_base.map(|r| format::percent(r, loc)).unwrap_or_else(|| "n/a".to_string()) }</dd>
                 </div>
                 <div>
                     <dt>{ "Cash equivalent of the budget" }</dt>
-                    <dd data-fig="cash-equivalent">{ format::money(o.cash_equivalent, cur) }
+                    <dd data-fig="cash-equivalent">{ format::money(o.cash_equivalent, cur, loc) }
                         <span class="dd-note">{ " a year: the pre-tax raise worth the same to you" }</span></dd>
                 </div>
                 <div>
                     <dt>{ "What it buys" }</dt>
-                    <dd data-fig="buys">{ format!("≈ {} essays a day", format::count(essays)) }
+                    <dd data-fig="buys">{ format!("≈ {} essays a day", format::count(essays, loc)) }
                         <span class="dd-note">{ format!(" ({} tokens a day of {}, 10,000 tokens an essay)",
-                            format::count_words(y1.tokens_per_day), p.projection.model.name) }</span></dd>
+                            format::count_words(y1.tokens_per_day, loc), p.projection.model.name) }</span></dd>
                 </div>
         </>
     };
@@ -95,12 +96,12 @@ fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
             <div class="pair">
                 <div class="fig headline">
                     <span class="fig-label">{ "On paper" }</span>
-                    { big("headline", format::money(y1.headline, cur)) }
+                    { big("headline", format::money(y1.headline, cur, loc)) }
                     <span class="fig-sub">{ "a year, tokens included" }</span>
                 </div>
                 <div class="fig worth">
                     <span class="fig-label">{ "Worth to you" }</span>
-                    { big("worth", format::money(y1.worth, cur)) }
+                    { big("worth", format::money(y1.worth, cur, loc)) }
                     <span class="fig-sub">{ "a year, after tax" }</span>
                 </div>
             </div>

@@ -17,7 +17,8 @@ pub struct TableProps {
 #[function_component(YearTable)]
 pub fn year_table(p: &TableProps) -> Html {
     let cur = p.cur.as_str();
-    let m = |d| format::money(d, cur);
+    let loc = format::use_locale();
+    let m = |d| format::money(d, cur, &loc);
     html! {
         <details class="table-wrap">
             <summary>{ "Year by year" }</summary>
@@ -49,7 +50,7 @@ pub fn year_table(p: &TableProps) -> Html {
                                     <td>{ m(y.headline) }</td>
                                     <td>{ m(y.token_value) }</td>
                                     <td>{ m(y.worth) }</td>
-                                    <td>{ format::count(explain::essays(y.tokens_per_day)) }</td>
+                                    <td>{ format::count(explain::essays(y.tokens_per_day), &loc) }</td>
                                 </tr>
                             }) }
                         </tbody>

@@ -37,13 +37,15 @@ pub fn take_away(p: &TakeAwayProps) -> Html {
         let download = host.download.clone();
         let projection = p.projection.clone();
         let cur = p.cur.clone();
+        let loc = format::use_locale();
         let years = p.years;
         Callback::from(move |_: MouseEvent| {
-            let money = |d| format::money(d, &cur);
+            let money = |d| format::money(d, &cur, &loc);
+            let percent = |r| format::percent(r, &loc);
             download.emit(Download {
                 name: "tokenworth-result.svg".to_string(),
                 mime: "image/svg+xml",
-                text: publish::result_card_svg(&projection, years, &money),
+                text: publish::result_card_svg(&projection, years, &money, &percent),
             })
         })
     };

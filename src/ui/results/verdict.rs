@@ -18,7 +18,13 @@ pub struct VerdictProps {
 #[function_component(Verdict)]
 pub fn verdict(p: &VerdictProps) -> Html {
     let cur = p.cur.to_string();
-    let text = explain::verdict(&p.projection, p.years, &|d| format::money(d, &cur));
+    let loc = format::use_locale();
+    let text = explain::verdict(
+        &p.projection,
+        p.years,
+        &|d| format::money(d, &cur, &loc),
+        &|r| format::percent(r, &loc),
+    );
     html! {
         <p class="verdict" data-fig="verdict" aria-live="polite">{ text }</p>
     }
