@@ -21,6 +21,8 @@ pub enum Presentation {
     LinkScenario,
     /// `tokens-as=percent`: the token budget shown as a percent of base.
     TokensAs,
+    /// `lang=de`: the reader's language (en, de, fr, es), over the page's.
+    Lang,
     /// `data-tokenworth`: marks a calculator host.
     Widget,
     /// `data-tokenworth-badge`: marks a badge.
@@ -71,6 +73,7 @@ pub const PRESENTATION: &[PresentationKey] = &[
     row(Presentation::Link, "link", Reach::Option),
     row(Presentation::LinkScenario, "link-scenario", Reach::Option),
     row(Presentation::TokensAs, "tokens-as", Reach::Option),
+    row(Presentation::Lang, "lang", Reach::Option),
     row(Presentation::Widget, "tokenworth", Reach::Attribute),
     row(Presentation::Badge, "tokenworth-badge", Reach::Attribute),
     row(Presentation::Scenario, "scenario", Reach::Attribute),

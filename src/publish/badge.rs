@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::lang::Lang;
 use crate::model::Projection;
 
 /// What the token budget of a badge's offer is, to the job seeker: the
@@ -40,8 +41,8 @@ pub struct BadgeText {
     pub tone: BadgeTone,
 }
 
-/// The badge of offer A in year 1.
-pub fn badge_text(projection: &Projection, currency: &str) -> Option<BadgeText> {
+/// The badge of offer A in year 1, in the reader's language.
+pub fn badge_text(projection: &Projection, currency: &str, lang: Lang) -> Option<BadgeText> {
     use crate::numbers::{compact_money, percent_one, plain_money, whole};
     let offer = projection.offers.first()?;
     let year = offer.first_year()?;
@@ -61,24 +62,33 @@ pub fn badge_text(projection: &Projection, currency: &str) -> Option<BadgeText> 
     } else {
         BadgeTone::Compute
     };
-    let text = match tone {
-        BadgeTone::NoTokens => format!("{to_you} to you · no tokens"),
-        BadgeTone::Pay => format!("{to_you} to you · {share} tokens, mostly yours"),
-        BadgeTone::Compute => format!("{to_you} to you · {share} compute"),
+    let chip = match tone {
+        BadgeTone::NoTokens => "badge.chip.no_tokens",
+        BadgeTone::Pay => "badge.chip.pay",
+        BadgeTone::Compute => "badge.chip.compute",
     };
+    let text = lang.fill(chip, &[("to_you", &to_you), ("share", &share)]);
     let tokens = match tone {
-        BadgeTone::NoTokens => "No AI token budget.".to_string(),
-        _ => format!(
-            "{:.1}% of it is an AI token budget ({}), of which you keep {} as pay.",
-            percent_one(offer.compute_share),
-            money(year.tokens),
-            money(year.token_value)
+        BadgeTone::NoTokens => lang.say("badge.tokens.none").to_string(),
+        _ => lang.fill(
+            "badge.tokens",
+            &[
+                (
+                    "share",
+                    &format!("{:.1}%", percent_one(offer.compute_share)),
+                ),
+                ("tokens", &money(year.tokens)),
+                ("kept", &money(year.token_value)),
+            ],
         ),
     };
-    let label = format!(
-        "Year 1: {} on paper, worth {} to you. {tokens} Opens the tokenworth calculator.",
-        money(year.headline),
-        money(year.worth)
+    let label = lang.fill(
+        "badge.label",
+        &[
+            ("headline", &money(year.headline)),
+            ("worth", &money(year.worth)),
+            ("tokens", &tokens),
+        ],
     );
     Some(BadgeText { text, label, tone })
 }
@@ -93,7 +103,7 @@ mod tests {
         assert!(parsed.is_ok(), "{:?}", parsed.errors);
         let p = project(&parsed.scenario).map_err(|e| e.to_string());
         p.ok()
-            .and_then(|p| badge_text(&p, &parsed.scenario.cur))
+            .and_then(|p| badge_text(&p, &parsed.scenario.cur, Lang::En))
             .unwrap_or_else(|| BadgeText {
                 text: String::new(),
                 label: String::new(),

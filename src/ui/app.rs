@@ -121,7 +121,9 @@ pub fn app(props: &AppProps) -> Html {
     // Embeds (an article, a job board, the iframe page) lead with the
     // answer; the standalone page keeps the form beside the results.
     let article = !config.standalone;
+    let lang = props.host.lang;
     let ctx = Ctx {
+        lang,
         state: state.clone(),
         config: config.clone(),
         side: side_now,
@@ -161,15 +163,15 @@ pub fn app(props: &AppProps) -> Html {
     let no_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let body = if article {
         let fold = if config.compact {
-            "Change the figures"
+            lang.say("app.fold.compact")
         } else {
-            "All settings and details"
+            lang.say("app.fold")
         };
         html! {
             <>
                 <Answer compare=false />
                 if !config.compact {
-                    <form class="inputs up-front" aria-label="Offer details" novalidate=true onsubmit={no_submit.clone()}>
+                    <form class="inputs up-front" aria-label={lang.say("app.offer_details")} novalidate=true onsubmit={no_submit.clone()}>
                         <OfferSwitch side={side.clone()} />
                         <Essentials />
                     </form>
@@ -177,14 +179,14 @@ pub fn app(props: &AppProps) -> Html {
                 <ShareBar query={query.clone()} />
                 <details class="inputs-fold">
                     <summary>{ fold }</summary>
-                    <form class="inputs" aria-label="All settings" novalidate=true onsubmit={no_submit}>
+                    <form class="inputs" aria-label={lang.say("app.all_settings")} novalidate=true onsubmit={no_submit}>
                         if config.compact {
                             <OfferSwitch side={side.clone()} />
                         }
                         { label.unwrap_or_default() }
                         { groups }
                     </form>
-                    <section class="results" aria-label="Details">
+                    <section class="results" aria-label={lang.say("app.details")}>
                         <CompareTable />
                         <Explore />
                     </section>
@@ -195,13 +197,13 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         html! {
             <div class="layout">
-                <form class="inputs" aria-label="Offer details" novalidate=true onsubmit={no_submit}>
+                <form class="inputs" aria-label={lang.say("app.offer_details")} novalidate=true onsubmit={no_submit}>
                     <OfferSwitch side={side.clone()} />
                     { label.unwrap_or_default() }
                     { groups }
                     <Peek />
                 </form>
-                <section class="results" aria-label="Results">
+                <section class="results" aria-label={lang.say("app.results")}>
                     <Answer compare=true />
                     <Explore />
                     <ShareBar query={query.clone()} />
@@ -269,7 +271,7 @@ fn notices() -> Html {
     if !ctx.config.standalone {
         return html! {
             <p class="notice-line" role="status">
-                { "Some of this calculator's settings could not be used; it shows the rest." }
+                { ctx.lang.say("notice.publisher") }
             </p>
         };
     }
@@ -279,9 +281,9 @@ fn notices() -> Html {
     };
     html! {
         <div class="notice" role="status">
-            <p><strong>{ "Part of the link was ignored." }</strong>{ " The rest is applied:" }</p>
+            <p><strong>{ ctx.lang.say("notice.link") }</strong>{ " " }{ ctx.lang.say("notice.link.rest") }</p>
             <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-            <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
+            <button type="button" class="link" onclick={dismiss}>{ ctx.lang.say("notice.dismiss") }</button>
         </div>
     }
 }
@@ -348,19 +350,19 @@ fn offer_switch(p: &OfferSwitchProps) -> Html {
     html! {
         <div class="offer-bar">
             if let Some(b) = &scenario.b {
-                <div class="toggle offers" role="group" aria-label="Offer to edit">
+                <div class="toggle offers" role="group" aria-label={ctx.lang.say("offers.switch")}>
                     <button type="button" aria-pressed={(ctx.side == Side::A).to_string()} onclick={pick(Side::A)}>{ scenario.a.label.clone() }</button>
                     <button type="button" ref={offer_b_tab} aria-pressed={(ctx.side == Side::B).to_string()} onclick={pick(Side::B)}>{ b.label.clone() }</button>
                 </div>
-                <button type="button" class="link" onclick={remove}>{ "Remove Offer B" }</button>
+                <button type="button" class="link" onclick={remove}>{ ctx.lang.say("offers.remove") }</button>
             } else if let Some(label) = form.removed_b() {
                 // Adding an offer brings the removed one back: say so.
                 <p class="undo" role="status">
-                    { format!("{label} removed. ") }
-                    <button type="button" class="link" ref={undo_button} onclick={add}>{ "Undo" }</button>
+                    { ctx.lang.fill("offers.removed", &[("offer", label)]) }{ " " }
+                    <button type="button" class="link" ref={undo_button} onclick={add}>{ ctx.lang.say("offers.undo") }</button>
                 </p>
             } else if !ctx.hidden(Section::Compare) {
-                <button type="button" class="secondary" onclick={add}>{ "Add an offer to compare" }</button>
+                <button type="button" class="secondary" onclick={add}>{ ctx.lang.say("offers.add") }</button>
             }
         </div>
     }
@@ -384,12 +386,12 @@ fn peek() -> Html {
     let stale = form.stale();
     html! {
         <div class={classes!("peek", stale.then_some("stale"))} aria-hidden="true">
-            if stale { <span class="peek-stale">{ "Last valid figures" }</span> }
+            if stale { <span class="peek-stale">{ ctx.lang.say("peek.stale") }</span> }
             { for p.offers.iter().filter_map(|o| o.first_year().map(|y| html! {
                 <span class="peek-offer">
                     if two { <span class="peek-name">{ &o.label }</span> }
-                    <span>{ "On paper " }<strong>{ format::money(y.headline, cur) }</strong></span>
-                    <span>{ "Worth to you " }<strong>{ format::money(y.worth, cur) }</strong></span>
+                    <span>{ ctx.lang.say("peek.headline") }{ " " }<strong>{ format::money(y.headline, cur) }</strong></span>
+                    <span>{ ctx.lang.say("peek.worth") }{ " " }<strong>{ format::money(y.worth, cur) }</strong></span>
                 </span>
             })) }
         </div>
@@ -420,14 +422,15 @@ fn answer(p: &AnswerProps) -> Html {
     let stale = form.stale();
     let stale_id = format!("{}-stale", ctx.uid);
     html! {
-        <section class={classes!("answer", stale.then_some("stale"))} aria-label="Results"
+        <section class={classes!("answer", stale.then_some("stale"))} aria-label={ctx.lang.say("app.results")}
             aria-describedby={stale.then(|| stale_id.clone())}>
             if stale {
                 <p class="stale-note" id={stale_id.clone()}>
-                    { "Showing the last valid figures: fix the field marked in red to update them." }
+                    { ctx.lang.say("answer.stale") }
                 </p>
             }
-            <Figures projection={projection.clone()} cur={cur.clone()} years={years} brief={!p.compare} />
+            <Figures projection={projection.clone()} cur={cur.clone()} years={years} brief={!p.compare}
+                taxed={!form.scenario.tax.is_zero()} />
             if p.compare && projection.offers.len() > 1 {
                 <Compare projection={projection.clone()} cur={cur.clone()} years={years} />
             }
@@ -469,7 +472,7 @@ fn explore() -> Html {
     html! {
         <div class={classes!("explore", form.stale().then_some("stale"))}>
             <Flags projection={projection.clone()} />
-            if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} /> }
+            if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} taxed={!form.scenario.tax.is_zero()} /> }
             if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur.clone()} /> }
             <TakeAway projection={projection.clone()} cur={cur} years={years} />
         </div>
@@ -501,9 +504,9 @@ fn share_bar(p: &ShareBarProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
     };
     let what = if config.standalone {
-        "Reset to the link's figures"
+        ctx.lang.say("reset.link")
     } else {
-        "Reset to the starting figures"
+        ctx.lang.say("reset.start")
     };
     html! {
         <>

@@ -21,5 +21,21 @@ pub mod inputs;
 #[cfg(target_arch = "wasm32")]
 pub mod results;
 
+use crate::lang::Lang;
+use crate::model::input::FieldId;
+
+/// A field's label in the reader's language (`field.KEY.name`).
+pub fn field_name(lang: Lang, field: FieldId) -> &'static str {
+    lang.say(&format!("field.{}.name", field.def().key))
+}
+
+/// The line under a field in the reader's language, if it has one.
+pub fn field_hint(lang: Lang, field: FieldId) -> Option<&'static str> {
+    field
+        .def()
+        .hint
+        .map(|_| lang.say(&format!("field.{}.hint", field.def().key)))
+}
+
 /// The widget's stylesheet, adopted by each shadow root (see `web::mount`).
 pub const STYLE: &str = include_str!("style.css");

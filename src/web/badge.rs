@@ -29,6 +29,7 @@ use web_sys::{Document, Element, Event, KeyboardEvent};
 use super::{dom, embed, page};
 use crate::codec;
 use crate::codec::keys::Presentation;
+use crate::lang::Lang;
 use crate::model::project;
 use crate::publish::{self, BadgeText};
 
@@ -80,7 +81,7 @@ thread_local! {
     static CONFLICTS: WeakSet = WeakSet::new();
     /// A built badge by attribute set, cloned for each repeat: listings
     /// repeat the same offers.
-    static BUILT: RefCell<HashMap<Attributes, Element>> = RefCell::new(HashMap::new());
+    static BUILT: RefCell<HashMap<(Attributes, Lang), Element>> = RefCell::new(HashMap::new());
     /// The kind of the last pointer pressed (`touch`, `mouse`, `pen`).
     static LAST_POINTER: RefCell<String> = const { RefCell::new(String::new()) };
     /// The badge link whose sentence a tap opened, or Escape quieted.
@@ -89,7 +90,7 @@ thread_local! {
 }
 
 /// The badge's text and link for a set of attributes, or every problem in one line.
-pub fn text_for(attrs: Vec<(String, String)>) -> Result<Badge, String> {
+pub fn text_for(attrs: Vec<(String, String)>, lang: Lang) -> Result<Badge, String> {
     let link = attrs
         .iter()
         .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Link.name()))
@@ -129,7 +130,7 @@ pub fn text_for(attrs: Vec<(String, String)>) -> Result<Badge, String> {
     let mut scenario = parsed.scenario;
     scenario.years = 1;
     let projection = project(&scenario).map_err(|e| e.to_string())?;
-    let text = publish::badge_text(&projection, &scenario.cur)
+    let text = publish::badge_text(&projection, &scenario.cur, lang)
         .ok_or_else(|| "no figures to show".to_string())?;
     Ok(Badge { text, href })
 }
@@ -162,7 +163,11 @@ pub fn render_found(el: &Element) {
 }
 
 /// The badge's element tree for `text` (built once per attribute set).
-fn build(document: &Document, badge: &Result<Badge, String>) -> Result<Element, JsValue> {
+fn build(
+    document: &Document,
+    badge: &Result<Badge, String>,
+    lang: Lang,
+) -> Result<Element, JsValue> {
     let link = document.create_element("a")?;
     link.set_attribute("part", "chip")?;
     let chip = document.create_element("span")?;
@@ -183,7 +188,7 @@ fn build(document: &Document, badge: &Result<Badge, String>) -> Result<Element, 
         Err(message) => {
             link.set_class_name("badge error");
             link.set_attribute("tabindex", "0")?;
-            chip.set_text_content(Some("tokenworth: check the badge"));
+            chip.set_text_content(Some(lang.say("badge.check")));
             full.set_text_content(Some(&format!(" {message}")));
         }
     }
@@ -200,17 +205,24 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
     let mut attrs = dom::attributes(el);
     attrs.retain(|(n, _)| n.starts_with("data-"));
     attrs.sort();
-    let built = BUILT.with(|c| c.borrow().get(&attrs).cloned());
+    // The badge speaks its data-lang, else the page's language there.
+    let option = attrs
+        .iter()
+        .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Lang.name()))
+        .and_then(|(_, v)| Lang::parse(v));
+    let lang = page::reader_lang(el, option);
+    let key = (attrs, lang);
+    let built = BUILT.with(|c| c.borrow().get(&key).cloned());
     let prototype = match built {
         Some(p) => p,
         None => {
-            let p = build(&document, &text_for(attrs.clone()))?;
+            let p = build(&document, &text_for(key.0.clone(), lang), lang)?;
             BUILT.with(|c| {
                 let mut c = c.borrow_mut();
                 if c.len() > 10_000 {
                     c.clear();
                 }
-                c.insert(attrs, p.clone());
+                c.insert(key, p.clone());
             });
             p
         }

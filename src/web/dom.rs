@@ -40,6 +40,8 @@ extern "C" {
     fn local_name_of(this: &Host) -> Result<String, JsValue>;
     #[wasm_bindgen(catch, final, method, getter, js_class = "Node", js_name = isConnected)]
     fn connected(this: &Host) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, final, method, js_class = "Element", js_name = closest)]
+    fn closest(this: &Host, selectors: &str) -> Result<Option<Element>, JsValue>;
 }
 
 fn host(element: &Element) -> &Host {
@@ -49,6 +51,17 @@ fn host(element: &Element) -> &Host {
 /// True when `element` is in a document (false if that cannot be read).
 pub fn is_connected(element: &Element) -> bool {
     host(element).connected().unwrap_or(false)
+}
+
+/// The `lang` attribute of the element or of its nearest ancestor that has
+/// one ("" when none has, or it cannot be read).
+pub fn nearest_lang(element: &Element) -> String {
+    host(element)
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|el| host(&el).attribute("lang").ok().flatten())
+        .unwrap_or_default()
 }
 
 /// The element's tag name in lower case ("" if it cannot be read).

@@ -11,6 +11,10 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use web_sys::Element;
+
+use super::dom;
+use crate::lang::Lang;
 use crate::ui::host::{Download, Host};
 
 /// What the widget may know of this page, and its copy action.
@@ -41,7 +45,30 @@ pub fn host() -> Host {
         loader_integrity: loader_integrity().unwrap_or_default().into(),
         copy,
         download,
+        lang: Lang::from_tag(&browser_language()),
     }
+}
+
+/// The reader's language for a widget or badge on `element`: the
+/// publisher's `lang` option, else the nearest `lang` attribute, else the
+/// browser's language, each tag read by `Lang::from_tag` (the one place a
+/// tag becomes a language).
+pub fn reader_lang(element: &Element, option: Option<Lang>) -> Lang {
+    if let Some(lang) = option {
+        return lang;
+    }
+    let mut tag = dom::nearest_lang(element);
+    if tag.trim().is_empty() {
+        tag = browser_language();
+    }
+    Lang::from_tag(&tag)
+}
+
+/// `navigator.language` ("" when unknown).
+fn browser_language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
 }
 
 /// The page's origin, as `location.origin` writes it ("" when unknown).

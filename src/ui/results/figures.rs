@@ -7,8 +7,32 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::explain;
+use crate::lang::Lang;
 use crate::model::{OfferProjection, Projection};
 use crate::ui::format;
+use crate::ui::host::use_lang;
+
+/// A sentence from the catalogue with some placeholders filled by markup
+/// (a figure in `<strong>`): the text between them stays as translated.
+pub fn sentence(text: String, parts: &[(&str, Html)]) -> Html {
+    let mut out = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or_default();
+        let Some(close) = after.find('}') else { break };
+        let name = after.get(..close).unwrap_or_default();
+        out.push(html! { { rest.get(..open).unwrap_or_default().to_string() } });
+        match parts.iter().find(|(n, _)| *n == name) {
+            Some((_, part)) => out.push(part.clone()),
+            None => out.push(
+                html! { { rest.get(open..open + close + 2).unwrap_or_default().to_string() } },
+            ),
+        }
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    out.push(html! { { rest.to_string() } });
+    html! { <>{ for out }</> }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct FiguresProps {
@@ -19,14 +43,19 @@ pub struct FiguresProps {
     /// view, the other figures one click away.
     #[prop_or_default]
     pub brief: bool,
+    /// The scenario's tax rate is above 0: only then is "worth to you"
+    /// after tax.
+    #[prop_or(true)]
+    pub taxed: bool,
 }
 
 #[function_component(Figures)]
 pub fn figures(p: &FiguresProps) -> Html {
+    let lang = use_lang();
     let two = p.projection.offers.len() > 1;
     html! {
         <div class={classes!("figures", two.then_some("two"))}>
-            { for p.projection.offers.iter().map(|o| offer(o, p)) }
+            { for p.projection.offers.iter().map(|o| offer(o, p, lang)) }
         </div>
     }
 }
@@ -41,7 +70,7 @@ fn big(name: &'static str, text: String) -> Html {
     html! { <span class={classes!("fig-value", size)} data-fig={name}>{ text }</span> }
 }
 
-fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
+fn offer(o: &OfferProjection, p: &FiguresProps, lang: Lang) -> Html {
     let cur = p.cur.as_str();
     let Some(y1) = o.first_year() else {
         return Html::default();
@@ -51,41 +80,45 @@ fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
         crate::model::Side::B => "b",
     };
     let span = if p.years == 1 {
-        "In year 1".to_string()
+        lang.say("figures.span.first_year").to_string()
     } else {
-        format!("Over {} years", p.years)
+        lang.fill("figures.span.years", &[("years", &p.years.to_string())])
     };
     let essays = explain::essays(y1.tokens_per_day);
     let totals = html! {
             <p class="totals">
-                { span }{ ": " }
-                <strong data-fig="headline-total">{ format::money(o.headline_total, cur) }</strong>{ " on paper, " }
-                <strong data-fig="worth-total">{ format::money(o.worth_total, cur) }</strong>{ " to you (" }
-                <span data-fig="fv-total">{ format::money(o.fv_total, cur) }</span>{ " with returns on what you keep)." }
+                { sentence(lang.fill("figures.totals", &[("span", &span)]), &[
+                    ("headline", html! { <strong data-fig="headline-total">{ format::money(o.headline_total, cur) }</strong> }),
+                    ("worth", html! { <strong data-fig="worth-total">{ format::money(o.worth_total, cur) }</strong> }),
+                    ("returns", html! { <span data-fig="fv-total">{ format::money(o.fv_total, cur) }</span> }),
+                ]) }
             </p>
     };
     let compute_share = html! {
                 <div>
-                    <dt>{ "Compute share of the package" }</dt>
+                    <dt>{ lang.say("figures.compute_share") }</dt>
                     <dd data-fig="compute-share">{ format::percent(o.compute_share) }</dd>
                 </div>
     };
     let others = html! {
         <>
                 <div>
-                    <dt>{ "Tokens as a share of base" }</dt>
-                    <dd data-fig="compute-to-base">{ o.compute_to_base.map(format::percent).unwrap_or_else(|| "n/a".to_string()) }</dd>
+                    <dt>{ lang.say("figures.compute_to_base") }</dt>
+                    <dd data-fig="compute-to-base">{ o.compute_to_base.map(format::percent).unwrap_or_else(|| lang.say("figures.not_applicable").to_string()) }</dd>
                 </div>
                 <div>
-                    <dt>{ "Cash equivalent of the budget" }</dt>
+                    <dt>{ lang.say("figures.cash_equivalent") }</dt>
                     <dd data-fig="cash-equivalent">{ format::money(o.cash_equivalent, cur) }
-                        <span class="dd-note">{ " a year: the pre-tax raise worth the same to you" }</span></dd>
+                        <span class="dd-note">{ " " }{ lang.say("figures.cash_equivalent.note") }</span></dd>
                 </div>
                 <div>
-                    <dt>{ "What it buys" }</dt>
-                    <dd data-fig="buys">{ format!("≈ {} essays a day", format::count(essays)) }
-                        <span class="dd-note">{ format!(" ({} tokens a day of {}, 10,000 tokens an essay)",
-                            format::count_words(y1.tokens_per_day), p.projection.model.name) }</span></dd>
+                    <dt>{ lang.say("figures.buys") }</dt>
+                    <dd data-fig="buys">{ lang.fill("figures.buys.essays", &[("count", &format::count(essays))]) }
+                        <span class="dd-note">{ " " }{ lang.fill("figures.buys.note", &[
+                            ("tokens", &format::count_words(y1.tokens_per_day)),
+                            ("model", p.projection.model.name),
+                            ("essay", &format::count(rust_decimal::Decimal::from(explain::TOKENS_PER_ESSAY))),
+                        ]) }</span></dd>
                 </div>
         </>
     };
@@ -94,20 +127,20 @@ fn offer(o: &OfferProjection, p: &FiguresProps) -> Html {
             <h3 class="offer-name">{ &o.label }</h3>
             <div class="pair">
                 <div class="fig headline">
-                    <span class="fig-label">{ "On paper" }</span>
+                    <span class="fig-label">{ lang.say("figures.headline") }</span>
                     { big("headline", format::money(y1.headline, cur)) }
-                    <span class="fig-sub">{ "a year, tokens included" }</span>
+                    <span class="fig-sub">{ lang.say("figures.headline.sub") }</span>
                 </div>
                 <div class="fig worth">
-                    <span class="fig-label">{ "Worth to you" }</span>
+                    <span class="fig-label">{ lang.say("figures.worth") }</span>
                     { big("worth", format::money(y1.worth, cur)) }
-                    <span class="fig-sub">{ "a year, after tax" }</span>
+                    <span class="fig-sub" data-fig="worth-sub">{ lang.say(if p.taxed { "figures.worth.sub.taxed" } else { "figures.worth.sub" }) }</span>
                 </div>
             </div>
             if p.brief {
                 <dl class="stats">{ compute_share.clone() }</dl>
                 <details class="more">
-                    <summary>{ "More figures" }</summary>
+                    <summary>{ lang.say("figures.more") }</summary>
                     { totals.clone() }
                     <dl class="stats">{ others.clone() }</dl>
                 </details>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::explain;
 use crate::model::Projection;
 use crate::ui::format;
+use crate::ui::host::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct VerdictProps {
@@ -18,7 +19,8 @@ pub struct VerdictProps {
 #[function_component(Verdict)]
 pub fn verdict(p: &VerdictProps) -> Html {
     let cur = p.cur.to_string();
-    let text = explain::verdict(&p.projection, p.years, &|d| format::money(d, &cur));
+    let lang = use_lang();
+    let text = explain::verdict(&p.projection, p.years, lang, &|d| format::money(d, &cur));
     html! {
         <p class="verdict" data-fig="verdict" aria-live="polite">{ text }</p>
     }
