@@ -19,6 +19,7 @@ use crate::ui::results::{
     charts::Charts, compare::Compare, figures::Figures, flags::Flags, share::Share,
     table::YearTable, takeaway::TakeAway, verdict::Verdict,
 };
+use crate::ui::{offer_label, shown};
 
 /// What the reader did.
 pub enum Action {
@@ -351,14 +352,14 @@ fn offer_switch(p: &OfferSwitchProps) -> Html {
         <div class="offer-bar">
             if let Some(b) = &scenario.b {
                 <div class="toggle offers" role="group" aria-label={ctx.lang.say("offers.switch")}>
-                    <button type="button" aria-pressed={(ctx.side == Side::A).to_string()} onclick={pick(Side::A)}>{ scenario.a.label.clone() }</button>
-                    <button type="button" ref={offer_b_tab} aria-pressed={(ctx.side == Side::B).to_string()} onclick={pick(Side::B)}>{ b.label.clone() }</button>
+                    <button type="button" aria-pressed={(ctx.side == Side::A).to_string()} onclick={pick(Side::A)}>{ offer_label(ctx.lang, Side::A, &scenario.a.label) }</button>
+                    <button type="button" ref={offer_b_tab} aria-pressed={(ctx.side == Side::B).to_string()} onclick={pick(Side::B)}>{ offer_label(ctx.lang, Side::B, &b.label) }</button>
                 </div>
                 <button type="button" class="link" onclick={remove}>{ ctx.lang.say("offers.remove") }</button>
             } else if let Some(label) = form.removed_b() {
                 // Adding an offer brings the removed one back: say so.
                 <p class="undo" role="status">
-                    { ctx.lang.fill("offers.removed", &[("offer", label)]) }{ " " }
+                    { ctx.lang.fill("offers.removed", &[("offer", &offer_label(ctx.lang, Side::B, label))]) }{ " " }
                     <button type="button" class="link" ref={undo_button} onclick={add}>{ ctx.lang.say("offers.undo") }</button>
                 </p>
             } else if !ctx.hidden(Section::Compare) {
@@ -381,6 +382,7 @@ fn peek() -> Html {
     let Ok(p) = &form.projection else {
         return Html::default();
     };
+    let p = &shown(p, ctx.lang);
     let two = p.offers.len() > 1;
     let cur = &form.scenario.cur;
     let stale = form.stale();
@@ -414,7 +416,7 @@ fn answer(p: &AnswerProps) -> Html {
     };
     let form = &ctx.state.form;
     let projection = match &form.projection {
-        Ok(projection) => projection.clone(),
+        Ok(projection) => shown(projection, ctx.lang),
         Err(e) => return html! { <section class="answer" role="alert">{ e.clone() }</section> },
     };
     let cur = AttrValue::from(form.scenario.cur.clone());
@@ -449,7 +451,7 @@ fn compare_table() -> Html {
     match &form.projection {
         Ok(p) if p.offers.len() > 1 => html! {
             <div class={classes!("explore", form.stale().then_some("stale"))}>
-                <Compare projection={p.clone()} cur={AttrValue::from(form.scenario.cur.clone())} years={form.scenario.years} />
+                <Compare projection={shown(p, ctx.lang)} cur={AttrValue::from(form.scenario.cur.clone())} years={form.scenario.years} />
             </div>
         },
         _ => Html::default(),
@@ -466,6 +468,7 @@ fn explore() -> Html {
     let Ok(projection) = &form.projection else {
         return Html::default();
     };
+    let projection = &shown(projection, ctx.lang);
     let cur = AttrValue::from(form.scenario.cur.clone());
     let years = form.scenario.years;
     let config = &ctx.config;
