@@ -19,7 +19,7 @@ use crate::ui::results::{
     charts::Charts, compare::Compare, figures::Figures, flags::Flags, share::Share,
     table::YearTable, takeaway::TakeAway, verdict::Verdict,
 };
-use crate::ui::{offer_label, shown};
+use crate::ui::{offer_label, shown, words};
 
 /// What the reader did.
 pub enum Action {
@@ -283,7 +283,7 @@ fn notices() -> Html {
     html! {
         <div class="notice" role="status">
             <p><strong>{ ctx.lang.say("notice.link") }</strong>{ " " }{ ctx.lang.say("notice.link.rest") }</p>
-            <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            <ul>{ for notices.iter().map(|n| html! { <li>{ words::notice(ctx.lang, n) }</li> }) }</ul>
             <button type="button" class="link" onclick={dismiss}>{ ctx.lang.say("notice.dismiss") }</button>
         </div>
     }

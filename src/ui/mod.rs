@@ -7,6 +7,7 @@
 
 pub mod form;
 pub mod geometry;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

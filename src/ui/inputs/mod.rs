@@ -113,7 +113,7 @@ impl Ctx {
                 id={self.id(key)}
                 label={AttrValue::Static(crate::ui::field_name(self.lang, field))}
                 text={form.text(key)}
-                error={form.error(key).map(|e| AttrValue::from(e.to_string()))}
+                error={form.error_message(key, self.lang).map(AttrValue::from)}
                 hint={hint}
                 unit={unit.map(AttrValue::Static)}
                 slider={def.slider.and_then(slider)}

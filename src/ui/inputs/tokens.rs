@@ -68,7 +68,7 @@ pub fn budget(ctx: &Ctx) -> Html {
         html! {
             <TextField id={ctx.id(tokens_key)} label={ctx.lang.say("tokens.percent.label")}
                 text={form.pct_text(side)}
-                error={form.error(tokens_key).map(|e| AttrValue::from(e.to_string()))}
+                error={form.error_message(tokens_key, ctx.lang).map(AttrValue::from)}
                 unit={AttrValue::Static("%")}
                 hint={AttrValue::from(ctx.lang.fill("tokens.percent.hint", &[("amount", &form.text(tokens_key))]))}
                 locked={locked}
