@@ -432,7 +432,7 @@ fn answer(p: &AnswerProps) -> Html {
                 </p>
             }
             <Figures projection={projection.clone()} cur={cur.clone()} years={years} brief={!p.compare}
-                taxed={!form.scenario.tax.is_zero()} />
+                taxed={!form.scenario.tax.is_zero()} uid={ctx.uid.clone()} />
             if p.compare && projection.offers.len() > 1 {
                 <Compare projection={projection.clone()} cur={cur.clone()} years={years} />
             }

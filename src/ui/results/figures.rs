@@ -47,6 +47,17 @@ pub struct FiguresProps {
     /// after tax.
     #[prop_or(true)]
     pub taxed: bool,
+    /// Prefix of element ids in this widget.
+    #[prop_or(AttrValue::Static("tw"))]
+    pub uid: AttrValue,
+}
+
+/// A multiple to one decimal, half away from zero (as the CLI writes it).
+fn multiple_text(multiple: rust_decimal::Decimal) -> String {
+    multiple
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
 }
 
 #[function_component(Figures)]
@@ -56,6 +67,47 @@ pub fn figures(p: &FiguresProps) -> Html {
     html! {
         <div class={classes!("figures", two.then_some("two"))}>
             { for p.projection.offers.iter().map(|o| offer(o, p, lang)) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StatProps {
+    /// The figure's name in the catalogue (`figures.compute_share`); its
+    /// one-line explanation is under `NAME.explain`.
+    name: &'static str,
+    /// Unique within the widget: ties the button to its line.
+    id: AttrValue,
+    /// The `dd`: the figure and its note.
+    children: Html,
+}
+
+/// One figure of the stats list with a "?" button that shows what it means
+/// in one line: a real button (Tab, Enter, Space, a click or a tap; not
+/// hover), `aria-expanded`, and the line tied to it by `aria-describedby`
+/// and `aria-controls`. The line takes its own height only: nothing else
+/// moves.
+#[function_component(Stat)]
+fn stat(p: &StatProps) -> Html {
+    let lang = use_lang();
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let name = lang.say(p.name);
+    let line = lang.say(&format!("{}.explain", p.name));
+    html! {
+        <div>
+            <dt>{ name }
+                <button type="button" class="explain" aria-expanded={open.to_string()}
+                    aria-controls={p.id.clone()} aria-describedby={p.id.clone()}
+                    aria-label={lang.fill("figures.explain", &[("figure", name)])}
+                    onclick={toggle}>{ "?" }</button>
+            </dt>
+            { p.children.clone() }
+            // A second `dd` of the same term: a valid list for assistive technology.
+            <dd class="explain-line" id={p.id.clone()} hidden={!*open}>{ line }</dd>
         </div>
     }
 }
@@ -85,6 +137,7 @@ fn offer(o: &OfferProjection, p: &FiguresProps, lang: Lang) -> Html {
         lang.fill("figures.span.years", &[("years", &p.years.to_string())])
     };
     let essays = explain::essays(y1.tokens_per_day);
+    let id = |name: &str| AttrValue::from(format!("{}-{side}-{name}-why", p.uid));
     let totals = html! {
             <p class="totals">
                 { sentence(lang.fill("figures.totals", &[("span", &span)]), &[
@@ -95,31 +148,33 @@ fn offer(o: &OfferProjection, p: &FiguresProps, lang: Lang) -> Html {
             </p>
     };
     let compute_share = html! {
-                <div>
-                    <dt>{ lang.say("figures.compute_share") }</dt>
+                <Stat name={"figures.compute_share"} id={id("share")}>
                     <dd data-fig="compute-share">{ format::percent(o.compute_share) }</dd>
-                </div>
+                </Stat>
     };
     let others = html! {
         <>
-                <div>
-                    <dt>{ lang.say("figures.compute_to_base") }</dt>
+                <Stat name={"figures.compute_to_base"} id={id("base")}>
                     <dd data-fig="compute-to-base">{ o.compute_to_base.map(format::percent).unwrap_or_else(|| lang.say("figures.not_applicable").to_string()) }</dd>
-                </div>
-                <div>
-                    <dt>{ lang.say("figures.cash_equivalent") }</dt>
+                </Stat>
+                <Stat name={"figures.cash_equivalent"} id={id("cash")}>
                     <dd data-fig="cash-equivalent">{ format::money(o.cash_equivalent, cur) }
                         <span class="dd-note">{ " " }{ lang.say("figures.cash_equivalent.note") }</span></dd>
-                </div>
-                <div>
-                    <dt>{ lang.say("figures.buys") }</dt>
+                </Stat>
+                if let Some(multiple) = o.use_multiple {
+                    <Stat name={"figures.use_multiple"} id={id("use")}>
+                        <dd data-fig="use-multiple">{ lang.fill("figures.use_multiple.value", &[("multiple", &multiple_text(multiple))]) }
+                            <span class="dd-note">{ " " }{ lang.fill("figures.use_multiple.note", &[("amount", &format::money(p.projection.use_year, cur))]) }</span></dd>
+                    </Stat>
+                }
+                <Stat name={"figures.buys"} id={id("buys")}>
                     <dd data-fig="buys">{ lang.fill("figures.buys.essays", &[("count", &format::count(essays))]) }
                         <span class="dd-note">{ " " }{ lang.fill("figures.buys.note", &[
                             ("tokens", &format::count_words(y1.tokens_per_day)),
                             ("model", p.projection.model.name),
                             ("essay", &format::count(rust_decimal::Decimal::from(explain::TOKENS_PER_ESSAY))),
                         ]) }</span></dd>
-                </div>
+                </Stat>
         </>
     };
     html! {
