@@ -148,6 +148,20 @@ test('a bad value is explained in German, naming the field as the form labels it
   }
 });
 
+test('an English field error names the field as labelled, without its key', async () => {
+  const { context, page } = await opened();
+  try {
+    const base = page.locator('#en').getByLabel('Base salary', { exact: true });
+    await base.fill('lots');
+    await base.blur();
+    const alert = page.locator('#en').getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^Base salary: "lots" is not a number\. Accepted: an amount from 0 to /);
+  } finally {
+    await context.close();
+  }
+});
+
 test('badges speak their data-lang or the language around them', async () => {
   const { context, page } = await opened();
   try {
