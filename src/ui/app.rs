@@ -218,7 +218,8 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Host> context={props.host.clone()}>
             <ContextProvider<Ctx> context={ctx}>
-                <div class={classes}>
+                // Screen readers speak the widget in its own language, whatever the page's.
+                <div class={classes} lang={lang.code()}>
                     <Notices />
                     { body }
                 </div>

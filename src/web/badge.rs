@@ -170,6 +170,8 @@ fn build(
 ) -> Result<Element, JsValue> {
     let link = document.create_element("a")?;
     link.set_attribute("part", "chip")?;
+    // Read aloud in its own language, whatever the page's.
+    link.set_attribute("lang", lang.code())?;
     let chip = document.create_element("span")?;
     chip.set_class_name("chip");
     let full = document.create_element("span")?;

@@ -86,6 +86,7 @@ const widget = (page, id) =>
       verdict: root.querySelector('[data-fig=verdict]')?.textContent.trim(),
       worthLabel: root.querySelector('[data-offer=a] .worth .fig-label')?.textContent.trim(),
       worthSub: root.querySelector('[data-offer=a] .worth .fig-sub')?.textContent.trim(),
+      lang: root.querySelector('.tw')?.getAttribute('lang'),
     };
   }, id);
 
@@ -108,6 +109,8 @@ for (const [id, want] of Object.entries(EXPECTED)) {
       assert.ok(w.flags.includes(want.flag), `flags: ${w.flags.join(' | ')}`);
       assert.match(w.verdict, want.verdict);
       assert.equal(w.worthLabel, want.worthLabel);
+      // Read aloud in its language, on an English page.
+      assert.equal(w.lang, id);
       await clean(problems);
     } finally {
       await context.close();
@@ -171,6 +174,7 @@ test('badges speak their data-lang or the language around them', async () => {
     assert.match(await chip('badge-de').textContent(), / für Sie · .+ Rechenleistung$/);
     assert.match(await chip('badge-es').textContent(), / para ti · .+ de cómputo$/);
     assert.match(await page.locator('#badge-de a.badge').getAttribute('class'), /compute/);
+    assert.equal(await page.locator('#badge-de a.badge').getAttribute('lang'), 'de');
   } finally {
     await context.close();
   }

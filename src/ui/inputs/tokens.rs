@@ -33,15 +33,16 @@ fn price_hint(model: &str, lang: Lang) -> String {
                     ("input", &format!("${}", price(p.input))),
                     ("cached", &format!("${}", price(p.cache_read))),
                     ("output", &format!("${}", price(p.output))),
+                    // The preset's own note (a tier) is the price table's
+                    // data, in English there.
+                    (
+                        "note",
+                        &p.note.map(|n| format!(" ({n})")).unwrap_or_default(),
+                    ),
                     ("date", PRICES_READ_ON),
                     ("source", PRICES_SOURCE),
                 ],
             );
-            // The preset's own note (a tier) and the long-context note are
-            // the price table's data, kept in English there.
-            if let Some(note) = p.note {
-                hint.push_str(&format!(" ({note})"));
-            }
             hint.push(' ');
             hint.push_str(lang.say("prices.long_context"));
             hint
