@@ -37,7 +37,7 @@ pub fn compare(p: &CompareProps) -> Html {
         }
     };
     html! {
-        <section class="compare" aria-label="Comparison">
+        <section class="compare" aria-label={lang.say("compare.name")}>
             <h3>{ lang.fill(if p.years == 1 { "compare.title.one" } else { "compare.title" }, &[
                 ("b", &b.label), ("a", &a.label), ("years", &p.years.to_string()),
             ]) }</h3>

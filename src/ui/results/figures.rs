@@ -96,7 +96,9 @@ fn stat(p: &StatProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let name = lang.say(p.name);
-    let line = lang.say(&format!("{}.explain", p.name));
+    // The essay's size is the one number a line names.
+    let essay = format::count(rust_decimal::Decimal::from(explain::TOKENS_PER_ESSAY));
+    let line = lang.fill(&format!("{}.explain", p.name), &[("essay", &essay)]);
     html! {
         <div>
             <dt>{ name }
