@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::lang::Lang;
 use crate::model::{Flag, Projection, Side};
 use crate::numbers::{shown_difference, whole};
 
@@ -16,39 +17,31 @@ pub fn essays(tokens: Decimal) -> Decimal {
 }
 
 /// One line saying what a flag means for the reader.
-pub fn flag_text(flag: Flag) -> &'static str {
-    match flag {
-        Flag::OneInFive => {
-            "One dollar in five of this package, or more, is compute rather than pay."
-        }
-        Flag::HalfOfBase => "The token budget is at least half the base salary again.",
-        Flag::ExceedsBase => {
-            "The token budget matches or exceeds the base salary: at this spend, compute competes with headcount."
-        }
-        Flag::NoPersonalUse => {
-            "You may not use any of the budget for yourself, so none of it is pay you keep."
-        }
-        Flag::RelabelledTooling => {
-            "Every engineer gets this much tooling anyway: the budget is relabelled tooling, not new money."
-        }
-        Flag::BeyondUse => {
-            "The budget is at least twice what an engineer using a coding agent every working day spends in a year: you may not be able to use it, whatever it is worth on paper."
-        }
-    }
+pub fn flag_text(flag: Flag, lang: Lang) -> &'static str {
+    lang.say(match flag {
+        Flag::OneInFive => "flag.one_in_five",
+        Flag::HalfOfBase => "flag.half_of_base",
+        Flag::ExceedsBase => "flag.exceeds_base",
+        Flag::NoPersonalUse => "flag.no_personal_use",
+        Flag::RelabelledTooling => "flag.relabelled_tooling",
+        Flag::BeyondUse => "flag.beyond_use",
+    })
 }
 
 /// The verdict sentence. `money` formats an amount already rounded for
-/// display, `percent` a fraction (0.79 as "79%"), in the reader's locale.
+/// display, `percent` a fraction (0.79 as "79%"), in the reader's locale;
+/// the words in the reader's language `lang`.
 pub fn verdict(
     projection: &Projection,
     years: u32,
+    lang: Lang,
     money: &dyn Fn(Decimal) -> String,
     percent: &dyn Fn(Decimal) -> String,
 ) -> String {
     let span = if years == 1 {
-        "in the first year".to_string()
+        lang.say("verdict.span.first_year").to_string()
     } else {
-        format!("over {years} years")
+        lang.fill("verdict.span.years", &[("years", &years.to_string())])
     };
     match (projection.offers.as_slice(), &projection.compare) {
         ([a, b], Some(c)) => {
@@ -56,22 +49,34 @@ pub fn verdict(
                 Some(Side::B) => (b, a),
                 Some(Side::A) => (a, b),
                 None => {
-                    return format!(
-                        "{} and {} are worth the same to you {span}.",
-                        a.label, b.label
+                    return lang.fill(
+                        "verdict.same",
+                        &[("a", &a.label), ("b", &b.label), ("span", &span)],
                     )
                 }
             };
-            let mut text = format!(
-                "{} is worth {} more to you {span}.",
-                winner.label,
-                money(shown_difference(a.worth_total, b.worth_total).abs())
+            let mut text = lang.fill(
+                "verdict.better",
+                &[
+                    ("winner", &winner.label),
+                    (
+                        "amount",
+                        &money(shown_difference(a.worth_total, b.worth_total).abs()),
+                    ),
+                    ("span", &span),
+                ],
             );
             if c.headline_misleads {
-                text.push_str(&format!(
-                    " {} has the bigger headline, by {}, but it is the smaller real offer.",
-                    loser.label,
-                    money(shown_difference(a.headline_total, b.headline_total).abs())
+                text.push(' ');
+                text.push_str(&lang.fill(
+                    "verdict.misleads",
+                    &[
+                        ("loser", &loser.label),
+                        (
+                            "amount",
+                            &money(shown_difference(a.headline_total, b.headline_total).abs()),
+                        ),
+                    ],
                 ));
             }
             text
@@ -82,13 +87,16 @@ pub fn verdict(
             } else {
                 a.worth_total / a.headline_total
             };
-            format!(
-                "The offer says {} {span}; it is worth {} to you, {} of the headline. The tokens add {} to the headline and {} to what you keep.",
-                money(whole(a.headline_total)),
-                money(whole(a.worth_total)),
-                percent(kept),
-                money(whole(a.tokens_total)),
-                money(whole(a.token_value_total))
+            lang.fill(
+                "verdict.one",
+                &[
+                    ("headline", &money(whole(a.headline_total))),
+                    ("span", &span),
+                    ("worth", &money(whole(a.worth_total))),
+                    ("percent", &percent(kept)),
+                    ("tokens", &money(whole(a.tokens_total))),
+                    ("kept", &money(whole(a.token_value_total))),
+                ],
             )
         }
         _ => String::new(),
@@ -110,7 +118,13 @@ mod tests {
         );
         assert!(parsed.is_ok(), "{:?}", parsed.errors);
         let p = project(&parsed.scenario).unwrap();
-        let text = verdict(&p, 1, &|d| plain_money(d, "USD"), &crate::numbers::percent);
+        let text = verdict(
+            &p,
+            1,
+            Lang::En,
+            &|d| plain_money(d, "USD"),
+            &crate::numbers::percent,
+        );
         assert_eq!(
             text,
             "Offer B is worth $99,999 more to you in the first year."

@@ -1,6 +1,7 @@
 pub mod codec;
 pub mod colour;
 pub mod explain;
+pub mod lang;
 pub mod model;
 pub mod numbers;
 pub mod publish;

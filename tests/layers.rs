@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// Top-level modules by layer, lowest first. `numbers` is a leaf any layer
 /// may use; `explain`, `publish` and its `colour` share a layer.
 const LAYERS: &[&[&str]] = &[
-    &["numbers"],
+    &["numbers", "lang"],
     &["model"],
     &["codec"],
     &["explain", "publish", "colour"],

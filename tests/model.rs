@@ -163,7 +163,13 @@ fn bigger_headline_can_be_the_smaller_real_offer() {
     assert_eq!(c.delta_fv, d("-17500"));
     assert!(c.headline_misleads);
     assert_eq!(c.better(), Some(Side::A));
-    let words = tokenworth::explain::verdict(&p, 1, &|x| format!("${x}"), &|r| format!("{r}"));
+    let words = tokenworth::explain::verdict(
+        &p,
+        1,
+        tokenworth::lang::Lang::En,
+        &|x| format!("${x}"),
+        &|r| format!("{r}"),
+    );
     assert_eq!(
         words,
         "Offer A is worth $17500 more to you in the first year. Offer B has the bigger headline, by $75000, but it is the smaller real offer."

@@ -264,7 +264,7 @@
   // The presentation keys of src/codec/keys.rs (a native test checks these
   // lists against it): widget options, forwarded to the iframe page, and
   // host-only attributes, which are not.
-  const OPTION_KEYS = ['theme', 'accent', 'compact', 'lock', 'hide', 'link', 'link-scenario', 'tokens-as', 'locale'];
+  const OPTION_KEYS = ['theme', 'accent', 'compact', 'lock', 'hide', 'link', 'link-scenario', 'tokens-as', 'locale', 'lang'];
   const HOST_KEYS = ['tokenworth', 'tokenworth-badge', 'scenario', 'mode', 'title', 'frame', 'standalone'];
 
   function frameQuery(host, scenario) {

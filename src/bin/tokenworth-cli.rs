@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use tokenworth::codec::{self, json};
 use tokenworth::explain::{self, essays};
+use tokenworth::lang::Lang;
 use tokenworth::model::{self, prices, Projection, Scenario};
 use tokenworth::numbers::{grouped, percent_one, plain_money, whole};
 
@@ -201,7 +202,7 @@ fn report(scenario: &Scenario, projection: &Projection) -> String {
             ));
         }
         for flag in &offer.flags {
-            out.push_str(&format!("  * {}\n", explain::flag_text(*flag)));
+            out.push_str(&format!("  * {}\n", explain::flag_text(*flag, Lang::En)));
         }
         out.push_str(&format!(
             "\n{:>4} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14}\n",
@@ -224,6 +225,7 @@ fn report(scenario: &Scenario, projection: &Projection) -> String {
     out.push_str(&explain::verdict(
         projection,
         scenario.years,
+        Lang::En,
         &money,
         &tokenworth::numbers::percent,
     ));

@@ -23,6 +23,8 @@ pub enum Presentation {
     TokensAs,
     /// `locale=de-DE`: how money, counts and percents are written and typed.
     Locale,
+    /// `lang=de`: the reader's language (en, de, fr, es), over the page's.
+    Lang,
     /// `data-tokenworth`: marks a calculator host.
     Widget,
     /// `data-tokenworth-badge`: marks a badge.
@@ -74,6 +76,7 @@ pub const PRESENTATION: &[PresentationKey] = &[
     row(Presentation::LinkScenario, "link-scenario", Reach::Option),
     row(Presentation::TokensAs, "tokens-as", Reach::Option),
     row(Presentation::Locale, "locale", Reach::Option),
+    row(Presentation::Lang, "lang", Reach::Option),
     row(Presentation::Widget, "tokenworth", Reach::Attribute),
     row(Presentation::Badge, "tokenworth-badge", Reach::Attribute),
     row(Presentation::Scenario, "scenario", Reach::Attribute),

@@ -29,6 +29,51 @@ pub struct FieldError {
     pub problem: String,
     /// What the field accepts.
     pub accepted: String,
+    /// `problem` and `accepted` as data, so that `ui` can word them in the
+    /// reader's language and with the field's label instead of its key
+    /// (boxed: a `Result` carrying this stays small).
+    pub why: Box<Why>,
+    pub accepts: Box<Accepts>,
+}
+
+/// Why a value was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    Number(NumberProblem),
+    /// A typed number with two readings in the reader's locale (`375.000`
+    /// in en-US), each written the way that settles it.
+    Ambiguous {
+        grouped: String,
+        decimal: String,
+    },
+    Range(RangeProblem),
+    NotWhole,
+    NotYesNo,
+    /// A vesting entry (counted from 1) that is not a number.
+    VestEntry {
+        entry: usize,
+        text: String,
+    },
+    TooLarge,
+    /// Something about the whole link (an unknown key, a key given twice,
+    /// too many keys): worded in `problem` only.
+    Other,
+}
+
+/// What a field accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accepts {
+    /// A value of the kind; money ranges at `fx` units per US dollar,
+    /// examples written in the reader's number `style`.
+    Kind {
+        kind: Kind,
+        fx: Decimal,
+        style: NumberStyle,
+    },
+    /// The token budget typed as a percent of base, in the reader's `style`.
+    PercentOfBase { style: NumberStyle },
+    /// Worded in `accepted` only.
+    Other,
 }
 
 impl fmt::Display for FieldError {
@@ -172,6 +217,8 @@ pub fn parse_value(full_key: &str, given: &str) -> Result<Value, FieldError> {
             given: given.to_string(),
             problem: "is not a known key".to_string(),
             accepted: "the keys listed in the model documentation".to_string(),
+            why: Box::new(Why::Other),
+            accepts: Box::new(Accepts::Other),
         }),
     }
 }
@@ -203,44 +250,66 @@ fn parse_in(
 ) -> Result<Value, FieldError> {
     let field = key.def();
     let style = typed.unwrap_or(NumberStyle::EN_US);
-    let fail = |problem: String| FieldError {
+    let fail = |why: Why| FieldError {
         key: key.to_string(),
         given: given.to_string(),
-        problem,
+        problem: why_in_words(&why),
         accepted: accepted_in(field.kind, fx, style),
+        why: Box::new(why),
+        accepts: Box::new(Accepts::Kind {
+            kind: field.kind,
+            fx,
+            style,
+        }),
     };
     let value = read(field.kind, given, typed).map_err(fail)?;
     field
         .kind
         .check(&value, fx)
-        .map_err(|problem| fail(describe(&problem)))?;
+        .map_err(|problem| fail(Why::Range(problem)))?;
     Ok(value)
 }
 
-/// A number problem in words; an empty field and text with no number in
-/// it are told apart, and an ambiguous one says how to write each reading.
-fn number_problem(text: &str, problem: NumberProblem, style: NumberStyle) -> String {
+/// Why a value was refused, in English words (`Why::Other` has its own).
+pub fn why_in_words(why: &Why) -> String {
+    match why {
+        Why::Number(problem) => problem.describe().to_string(),
+        Why::Ambiguous { grouped, decimal } => format!(
+            "{}: write {grouped} or {decimal}",
+            NumberProblem::Ambiguous.describe()
+        ),
+        Why::Range(problem) => describe(problem),
+        Why::NotWhole => "is not a whole number".to_string(),
+        Why::NotYesNo => "is neither 1 nor 0".to_string(),
+        Why::VestEntry { entry, text } => {
+            format!("has entry {entry} \"{text}\" that is not a number")
+        }
+        Why::TooLarge => "is too large".to_string(),
+        Why::Other => String::new(),
+    }
+}
+
+/// A number problem; an empty field and text with no number in it are
+/// told apart, and an ambiguous one carries both readings.
+fn number_problem(text: &str, problem: NumberProblem, style: NumberStyle) -> Why {
     let number = text.trim_matches(|c: char| !c.is_ascii_digit());
     if let (NumberProblem::Ambiguous, Some((grouped, decimal))) =
         (problem, money::readings(number, style))
     {
-        return format!(
-            "{}: write {grouped} or {decimal}",
-            NumberProblem::Ambiguous.describe()
-        );
+        return Why::Ambiguous { grouped, decimal };
     }
-    if text.is_empty() {
-        NumberProblem::Empty.describe().to_string()
+    Why::Number(if text.is_empty() {
+        NumberProblem::Empty
     } else if problem == NumberProblem::Empty {
-        NumberProblem::NotANumber.describe().to_string()
+        NumberProblem::NotANumber
     } else {
-        problem.describe().to_string()
-    }
+        problem
+    })
 }
 
 /// The text as a value of the kind, before the range check; numbers in the
 /// reader's `typed` style, or by the neutral rules.
-fn read(kind: Kind, given: &str, typed: Option<NumberStyle>) -> Result<Value, String> {
+fn read(kind: Kind, given: &str, typed: Option<NumberStyle>) -> Result<Value, Why> {
     let text = given.trim();
     let style = typed.unwrap_or(NumberStyle::EN_US);
     let number = |result: Result<Decimal, NumberProblem>| {
@@ -259,19 +328,19 @@ fn read(kind: Kind, given: &str, typed: Option<NumberStyle>) -> Result<Value, St
 fn read_neutral(
     kind: Kind,
     text: &str,
-    number: &dyn Fn(Result<Decimal, NumberProblem>) -> Result<Value, String>,
-) -> Result<Value, String> {
+    number: &dyn Fn(Result<Decimal, NumberProblem>) -> Result<Value, Why>,
+) -> Result<Value, Why> {
     match kind {
         Kind::Money { .. } => number(money::parse_money(text)),
         Kind::Percent { .. } => number(money::parse_percent(text)),
         Kind::Whole { .. } => text
             .parse::<u32>()
             .map(Value::Whole)
-            .map_err(|_| "is not a whole number".to_string()),
+            .map_err(|_| Why::NotWhole),
         Kind::Bool => match text.to_ascii_lowercase().as_str() {
             "1" | "true" | "yes" | "on" => Ok(Value::Bool(true)),
             "0" | "false" | "no" | "off" => Ok(Value::Bool(false)),
-            _ => Err("is neither 1 nor 0".to_string()),
+            _ => Err(Why::NotYesNo),
         },
         Kind::Vest => read_vest(text),
         Kind::Label => Ok(Value::Text(text.to_string())),
@@ -292,20 +361,28 @@ pub fn missing_fx(scenario: &crate::model::Scenario) -> Option<FieldError> {
                 given: String::new(),
                 problem: describe(&problem),
                 accepted: accepted(Kind::Fx, Decimal::ONE),
+                why: Box::new(Why::Range(problem)),
+                accepts: Box::new(Accepts::Kind {
+                    kind: Kind::Fx,
+                    fx: Decimal::ONE,
+                    style: NumberStyle::EN_US,
+                }),
             }),
             _ => None,
         })
 }
 
-fn read_vest(text: &str) -> Result<Value, String> {
+fn read_vest(text: &str) -> Result<Value, Why> {
     if text.is_empty() {
-        return Err("is empty".to_string());
+        return Err(Why::Number(NumberProblem::Empty));
     }
     let entries: Vec<&str> = text.split(['-', '/']).collect();
     let mut vest = Vec::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
-        let value = money::parse_percent(entry)
-            .map_err(|_| format!("has entry {} \"{}\" that is not a number", i + 1, entry))?;
+        let value = money::parse_percent(entry).map_err(|_| Why::VestEntry {
+            entry: i + 1,
+            text: entry.to_string(),
+        })?;
         vest.push(value);
     }
     Ok(Value::Vest(vest))
@@ -341,10 +418,12 @@ pub fn parse_percent_of(
     fx: Decimal,
     style: NumberStyle,
 ) -> Result<Value, FieldError> {
-    let fail = |problem: String| FieldError {
+    let fail = |why: Why| FieldError {
         key: key.to_string(),
         given: given.to_string(),
-        problem,
+        problem: why_in_words(&why),
+        why: Box::new(why),
+        accepts: Box::new(Accepts::PercentOfBase { style }),
         accepted: match PERCENT_OF_BASE {
             Kind::Percent { min, max } => {
                 format!("a percent of the base salary from {min} to {max}, such as 25 or 26.5")
@@ -357,7 +436,7 @@ pub fn parse_percent_of(
         .map_err(|p| fail(number_problem(text, p, style)))?;
     PERCENT_OF_BASE
         .check(&Value::Number(pct), fx)
-        .map_err(|p| fail(describe(&p)))?;
+        .map_err(|p| fail(Why::Range(p)))?;
     let amount = of
         .checked_mul(pct)
         .map(|x| {
@@ -366,7 +445,7 @@ pub fn parse_percent_of(
                 rust_decimal::RoundingStrategy::MidpointAwayFromZero,
             )
         })
-        .ok_or_else(|| fail("is too large".to_string()))?;
+        .ok_or_else(|| fail(Why::TooLarge))?;
     parse_field(key, &money::plain_number(amount), fx).map_err(|e| FieldError {
         given: given.to_string(),
         ..e

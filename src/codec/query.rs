@@ -69,6 +69,8 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
             accepted: format!(
                 "at most {MAX_PAIRS} key=value pairs (every setting of both offers is fewer than 60)"
             ),
+            why: Box::new(super::Why::Other),
+            accepts: Box::new(super::Accepts::Other),
         });
         return parsed;
     }
@@ -88,6 +90,8 @@ pub fn parse_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Parsed 
                         given: value.clone(),
                         problem: format!("is given a second time (first \"{first_value}\")"),
                         accepted: "each key once".to_string(),
+                        why: Box::new(super::Why::Other),
+                        accepts: Box::new(super::Accepts::Other),
                     });
                 }
             }

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::lang::Lang;
 use crate::model::Projection;
 
 /// What the token budget of a badge's offer is, to the job seeker: the
@@ -51,8 +52,8 @@ pub struct BadgeNumbers<'a> {
     pub percent: &'a dyn Fn(Decimal) -> String,
 }
 
-/// The badge of offer A in year 1, in en-US.
-pub fn badge_text(projection: &Projection, currency: &str) -> Option<BadgeText> {
+/// The badge of offer A in year 1, figures in en-US, words in `lang`.
+pub fn badge_text(projection: &Projection, currency: &str, lang: Lang) -> Option<BadgeText> {
     use crate::numbers::{compact_money, plain_money};
     badge_text_in(
         projection,
@@ -61,11 +62,17 @@ pub fn badge_text(projection: &Projection, currency: &str) -> Option<BadgeText> 
             compact_money: &|d| compact_money(d, currency),
             percent: &|p| format!("{}%", p.normalize()),
         },
+        lang,
     )
 }
 
-/// The badge of offer A in year 1, its figures written by `numbers`.
-pub fn badge_text_in(projection: &Projection, numbers: &BadgeNumbers) -> Option<BadgeText> {
+/// The badge of offer A in year 1, its figures written by `numbers`, its
+/// words in `lang`.
+pub fn badge_text_in(
+    projection: &Projection,
+    numbers: &BadgeNumbers,
+    lang: Lang,
+) -> Option<BadgeText> {
     use crate::numbers::{percent_one, whole};
     let offer = projection.offers.first()?;
     let year = offer.first_year()?;
@@ -85,24 +92,33 @@ pub fn badge_text_in(projection: &Projection, numbers: &BadgeNumbers) -> Option<
     } else {
         BadgeTone::Compute
     };
-    let text = match tone {
-        BadgeTone::NoTokens => format!("{to_you} to you · no tokens"),
-        BadgeTone::Pay => format!("{to_you} to you · {share} tokens, mostly yours"),
-        BadgeTone::Compute => format!("{to_you} to you · {share} compute"),
+    let chip = match tone {
+        BadgeTone::NoTokens => "badge.chip.no_tokens",
+        BadgeTone::Pay => "badge.chip.pay",
+        BadgeTone::Compute => "badge.chip.compute",
     };
+    let text = lang.fill(chip, &[("to_you", &to_you), ("share", &share)]);
     let tokens = match tone {
-        BadgeTone::NoTokens => "No AI token budget.".to_string(),
-        _ => format!(
-            "{} of it is an AI token budget ({}), of which you keep {} as pay.",
-            (numbers.percent)(percent_one(offer.compute_share)),
-            money(year.tokens),
-            money(year.token_value)
+        BadgeTone::NoTokens => lang.say("badge.tokens.none").to_string(),
+        _ => lang.fill(
+            "badge.tokens",
+            &[
+                (
+                    "share",
+                    &(numbers.percent)(percent_one(offer.compute_share)),
+                ),
+                ("tokens", &money(year.tokens)),
+                ("kept", &money(year.token_value)),
+            ],
         ),
     };
-    let label = format!(
-        "Year 1: {} on paper, worth {} to you. {tokens} Opens the tokenworth calculator.",
-        money(year.headline),
-        money(year.worth)
+    let label = lang.fill(
+        "badge.label",
+        &[
+            ("headline", &money(year.headline)),
+            ("worth", &money(year.worth)),
+            ("tokens", &tokens),
+        ],
     );
     Some(BadgeText { text, label, tone })
 }
@@ -117,7 +133,7 @@ mod tests {
         assert!(parsed.is_ok(), "{:?}", parsed.errors);
         let p = project(&parsed.scenario).map_err(|e| e.to_string());
         p.ok()
-            .and_then(|p| badge_text(&p, &parsed.scenario.cur))
+            .and_then(|p| badge_text(&p, &parsed.scenario.cur, Lang::En))
             .unwrap_or_else(|| BadgeText {
                 text: String::new(),
                 label: String::new(),

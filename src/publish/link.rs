@@ -21,9 +21,10 @@ pub fn with_query(base: &str, query: &str) -> String {
 
 /// The query of the standalone page's own link: the scenario, the fields
 /// the link locks (`lock=base,tokens`) and whether the token budget is
-/// shown as a percent of base (`tokens-as=percent`), so a recruiter's lock
-/// and the reader's "% of base" survive edits and a copied link. Nothing
-/// else of the page's look: that is the reader's.
+/// shown as a percent of base (`tokens-as=percent`) and the link's language
+/// (`lang=de`), so a recruiter's lock and language and the reader's "% of
+/// base" survive edits and a copied link. Nothing else of the page's look:
+/// that is the reader's.
 pub fn standalone_query(
     scenario_query: &str,
     config: &WidgetConfig,
@@ -42,6 +43,9 @@ pub fn standalone_query(
     }
     if tokens_as_percent {
         parts.push(format!("{}=percent", Presentation::TokensAs.name()));
+    }
+    if let Some(lang) = config.lang {
+        parts.push(format!("{}={}", Presentation::Lang.name(), lang.code()));
     }
     parts.join("&")
 }
@@ -280,6 +284,15 @@ mod tests {
         assert_eq!(
             standalone_query("base=400k", &locked, true),
             "base=400k&lock=base%2Cb.tokens&tokens-as=percent"
+        );
+        // A link in German stays in German through edits.
+        let german = WidgetConfig {
+            lang: Some(crate::lang::Lang::De),
+            ..WidgetConfig::default()
+        };
+        assert_eq!(
+            standalone_query("base=400k", &german, false),
+            "base=400k&lang=de"
         );
         let (options, _) = split_frame_query("tokens-as=percent");
         let (config, problems) = widget_config(&options, "tw-1");

@@ -16,6 +16,7 @@ pub use takeaway::*;
 
 use crate::codec;
 use crate::codec::keys::{self, Presentation};
+use crate::lang::Lang;
 use crate::model::input::FullKey;
 
 /// The crate version: the versioned loader is `embed-<VERSION>.js`.
@@ -99,6 +100,8 @@ pub struct WidgetConfig {
     /// numbers are written and typed; `None` leaves it to the page (`web`
     /// resolves the host's `lang`, then the browser's language).
     pub locale: Option<String>,
+    /// `lang`: the reader's language, over the page's (`None`: the page's).
+    pub lang: Option<Lang>,
 }
 
 impl WidgetConfig {
@@ -141,6 +144,7 @@ pub fn widget_config(attrs: &[(String, String)], id: &str) -> (WidgetConfig, Vec
                 parse_tokens_as(value).map(|percent| config.tokens_as_percent = percent)
             }
             Presentation::Locale => parse_locale(value).map(|l| config.locale = l),
+            Presentation::Lang => parse_lang(value).map(|l| config.lang = l),
             Presentation::Standalone => {
                 config.standalone = true;
                 Ok(())
@@ -167,6 +171,17 @@ fn parse_theme(value: &str) -> Result<Theme, String> {
         "auto" | "" => Ok(Theme::Auto),
         _ => Err("the theme is light, dark or auto.".to_string()),
     }
+}
+
+/// A language of the widget: `en`, `de`, `fr` or `es`, with or without a
+/// region (`de-AT`); empty means the page's language.
+fn parse_lang(value: &str) -> Result<Option<Lang>, String> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    Lang::parse(value)
+        .map(Some)
+        .ok_or_else(|| "the language is en, de, fr or es.".to_string())
 }
 
 /// `percent` (the budget as a percent of base) or `amount`.
@@ -378,6 +393,23 @@ mod tests {
         assert_eq!(c.lock, ["base", "b.tokens", "b.base"]);
         assert_eq!(c.hide, [Section::Charts, Section::Table]);
         assert_eq!(c.link.as_deref(), Some("https://example.org/calc"));
+    }
+
+    /// `data-lang` picks the language by its primary subtag; an unknown
+    /// one is named with the accepted ones, and the page's language stays.
+    #[test]
+    fn the_language_option() {
+        let (c, problems) = widget_config(&attrs(&[("data-lang", "de-AT")]), "tw");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.lang, Some(Lang::De));
+        let (c, problems) = widget_config(&attrs(&[("data-lang", "it")]), "tw");
+        assert_eq!(c.lang, None);
+        assert_eq!(
+            problems,
+            ["Ignored data-lang=\"it\": the language is en, de, fr or es."]
+        );
+        let (c, _) = widget_config(&attrs(&[]), "tw");
+        assert_eq!(c.lang, None);
     }
 
     #[test]

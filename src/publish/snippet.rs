@@ -74,6 +74,9 @@ pub fn snippet(scenario: &Scenario, options: &SnippetOptions) -> String {
         let names: Vec<&str> = c.hide.iter().map(|s| s.name()).collect();
         attribute(Presentation::Hide.name(), Some(&names.join(",")));
     }
+    if let Some(lang) = c.lang {
+        attribute(Presentation::Lang.name(), Some(lang.code()));
+    }
     if let Some(link) = &c.link {
         attribute(Presentation::Link.name(), Some(link));
         if c.link_scenario {

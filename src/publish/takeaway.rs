@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::escape;
+use crate::lang::Lang;
 use crate::model::Projection;
 
 /// The year-by-year table of every offer as CSV (RFC 4180: a header row,
@@ -16,10 +17,14 @@ use crate::model::Projection;
 /// unit per cell (raises compound to fractions of a cent; the exact
 /// `Decimal` would print 28 digits). No thousands separators, `.` for the
 /// decimal point: what every spreadsheet reads as a number.
-pub fn years_csv(projection: &Projection) -> String {
-    let mut out = String::from(
-        "offer,year,base,bonus,signing,equity,tokens,headline,token value to you,worth to you\r\n",
-    );
+/// The header row is in the reader's language (each name a CSV field).
+pub fn years_csv(projection: &Projection, lang: Lang) -> String {
+    let mut out = CSV_COLUMNS
+        .iter()
+        .map(|key| csv_field(lang.say(key)))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push_str("\r\n");
     for offer in &projection.offers {
         let label = csv_field(&offer.label);
         for y in &offer.years {
@@ -40,6 +45,20 @@ pub fn years_csv(projection: &Projection) -> String {
     }
     out
 }
+
+/// The CSV's columns, by catalogue key.
+const CSV_COLUMNS: [&str; 10] = [
+    "csv.offer",
+    "csv.year",
+    "csv.base",
+    "csv.bonus",
+    "csv.signing",
+    "csv.equity",
+    "csv.tokens",
+    "csv.headline",
+    "csv.token_value",
+    "csv.worth",
+];
 
 /// An amount in cents, half away from zero, always two decimals.
 fn cents(amount: Decimal) -> String {
@@ -74,6 +93,7 @@ fn csv_field(text: &str) -> String {
 pub fn result_card_svg(
     projection: &Projection,
     years: u32,
+    lang: Lang,
     money: &dyn Fn(Decimal) -> String,
     percent: &dyn Fn(Decimal) -> String,
 ) -> String {
@@ -87,12 +107,7 @@ pub fn result_card_svg(
             escape(content)
         ));
     };
-    text(
-        24,
-        40,
-        "title",
-        "tokenworth: is this AI token budget worth it?",
-    );
+    text(24, 40, "title", lang.say("card.title"));
     let mut bottom = 56;
     for (i, offer) in projection.offers.iter().enumerate() {
         let Some(y1) = offer.first_year() else {
@@ -105,35 +120,33 @@ pub fn result_card_svg(
             x,
             top + LINE,
             "fig",
-            &format!("On paper: {} a year", money(y1.headline)),
+            &lang.fill("card.headline", &[("amount", &money(y1.headline))]),
         );
         text(
             x,
             top + 2 * LINE,
             "fig",
-            &format!("Worth to you: {} a year", money(y1.worth)),
+            &lang.fill("card.worth", &[("amount", &money(y1.worth))]),
         );
         text(
             x,
             top + 3 * LINE,
             "fig",
-            &format!("Compute share: {}", percent(offer.compute_share)),
+            &lang.fill(
+                "card.compute_share",
+                &[("percent", &percent(offer.compute_share))],
+            ),
         );
         bottom = top + 3 * LINE;
     }
-    let verdict = crate::explain::verdict(projection, years, money, percent);
+    let verdict = crate::explain::verdict(projection, years, lang, money, percent);
     let mut y = bottom + 16;
     for line in wrap(&verdict, 72) {
         y += LINE;
         text(24, y, "verdict", &line);
     }
     y += LINE;
-    text(
-        24,
-        y,
-        "note",
-        "Year 1 figures; verdict over the horizon. tokenworth, computed in your browser.",
-    );
+    text(24, y, "note", lang.say("card.note"));
     let height = y + 20;
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\">\
@@ -197,7 +210,7 @@ mod tests {
 
     #[test]
     fn csv_of_two_offers_by_hand() {
-        let csv = years_csv(&projection_of(CSV_QUERY));
+        let csv = years_csv(&projection_of(CSV_QUERY), Lang::En);
         assert_eq!(
             csv,
             "offer,year,base,bonus,signing,equity,tokens,headline,token value to you,worth to you\r\n\
@@ -228,6 +241,7 @@ mod tests {
         let svg = result_card_svg(
             &p,
             1,
+            Lang::En,
             &|d| crate::numbers::usd(d, false),
             &crate::numbers::percent,
         );

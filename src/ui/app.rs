@@ -19,6 +19,7 @@ use crate::ui::results::{
     charts::Charts, compare::Compare, figures::Figures, flags::Flags, share::Share,
     table::YearTable, takeaway::TakeAway, verdict::Verdict,
 };
+use crate::ui::{offer_label, shown, words};
 
 /// What the reader did.
 pub enum Action {
@@ -122,7 +123,9 @@ pub fn app(props: &AppProps) -> Html {
     // Embeds (an article, a job board, the iframe page) lead with the
     // answer; the standalone page keeps the form beside the results.
     let article = !config.standalone;
+    let lang = props.host.lang;
     let ctx = Ctx {
+        lang,
         state: state.clone(),
         config: config.clone(),
         side: side_now,
@@ -162,15 +165,15 @@ pub fn app(props: &AppProps) -> Html {
     let no_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let body = if article {
         let fold = if config.compact {
-            "Change the figures"
+            lang.say("app.fold.compact")
         } else {
-            "All settings and details"
+            lang.say("app.fold")
         };
         html! {
             <>
                 <Answer compare=false />
                 if !config.compact {
-                    <form class="inputs up-front" aria-label="Offer details" novalidate=true onsubmit={no_submit.clone()}>
+                    <form class="inputs up-front" aria-label={lang.say("app.offer_details")} novalidate=true onsubmit={no_submit.clone()}>
                         <OfferSwitch side={side.clone()} />
                         <Essentials />
                     </form>
@@ -178,14 +181,14 @@ pub fn app(props: &AppProps) -> Html {
                 <ShareBar query={query.clone()} />
                 <details class="inputs-fold">
                     <summary>{ fold }</summary>
-                    <form class="inputs" aria-label="All settings" novalidate=true onsubmit={no_submit}>
+                    <form class="inputs" aria-label={lang.say("app.all_settings")} novalidate=true onsubmit={no_submit}>
                         if config.compact {
                             <OfferSwitch side={side.clone()} />
                         }
                         { label.unwrap_or_default() }
                         { groups }
                     </form>
-                    <section class="results" aria-label="Details">
+                    <section class="results" aria-label={lang.say("app.details")}>
                         <CompareTable />
                         <Explore />
                     </section>
@@ -196,13 +199,13 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         html! {
             <div class="layout">
-                <form class="inputs" aria-label="Offer details" novalidate=true onsubmit={no_submit}>
+                <form class="inputs" aria-label={lang.say("app.offer_details")} novalidate=true onsubmit={no_submit}>
                     <OfferSwitch side={side.clone()} />
                     { label.unwrap_or_default() }
                     { groups }
                     <Peek />
                 </form>
-                <section class="results" aria-label="Results">
+                <section class="results" aria-label={lang.say("app.results")}>
                     <Answer compare=true />
                     <Explore />
                     <ShareBar query={query.clone()} />
@@ -216,7 +219,8 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Host> context={props.host.clone()}>
             <ContextProvider<Ctx> context={ctx}>
-                <div class={classes}>
+                // Screen readers speak the widget in its own language, whatever the page's.
+                <div class={classes} lang={lang.code()}>
                     <Notices />
                     { body }
                 </div>
@@ -270,7 +274,7 @@ fn notices() -> Html {
     if !ctx.config.standalone {
         return html! {
             <p class="notice-line" role="status">
-                { "Some of this calculator's settings could not be used; it shows the rest." }
+                { ctx.lang.say("notice.publisher") }
             </p>
         };
     }
@@ -280,9 +284,9 @@ fn notices() -> Html {
     };
     html! {
         <div class="notice" role="status">
-            <p><strong>{ "Part of the link was ignored." }</strong>{ " The rest is applied:" }</p>
-            <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-            <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
+            <p><strong>{ ctx.lang.say("notice.link") }</strong>{ " " }{ ctx.lang.say("notice.link.rest") }</p>
+            <ul>{ for notices.iter().map(|n| html! { <li>{ words::notice(ctx.lang, n) }</li> }) }</ul>
+            <button type="button" class="link" onclick={dismiss}>{ ctx.lang.say("notice.dismiss") }</button>
         </div>
     }
 }
@@ -349,19 +353,19 @@ fn offer_switch(p: &OfferSwitchProps) -> Html {
     html! {
         <div class="offer-bar">
             if let Some(b) = &scenario.b {
-                <div class="toggle offers" role="group" aria-label="Offer to edit">
-                    <button type="button" aria-pressed={(ctx.side == Side::A).to_string()} onclick={pick(Side::A)}>{ scenario.a.label.clone() }</button>
-                    <button type="button" ref={offer_b_tab} aria-pressed={(ctx.side == Side::B).to_string()} onclick={pick(Side::B)}>{ b.label.clone() }</button>
+                <div class="toggle offers" role="group" aria-label={ctx.lang.say("offers.switch")}>
+                    <button type="button" aria-pressed={(ctx.side == Side::A).to_string()} onclick={pick(Side::A)}>{ offer_label(ctx.lang, Side::A, &scenario.a.label) }</button>
+                    <button type="button" ref={offer_b_tab} aria-pressed={(ctx.side == Side::B).to_string()} onclick={pick(Side::B)}>{ offer_label(ctx.lang, Side::B, &b.label) }</button>
                 </div>
-                <button type="button" class="link" onclick={remove}>{ "Remove Offer B" }</button>
+                <button type="button" class="link" onclick={remove}>{ ctx.lang.say("offers.remove") }</button>
             } else if let Some(label) = form.removed_b() {
                 // Adding an offer brings the removed one back: say so.
                 <p class="undo" role="status">
-                    { format!("{label} removed. ") }
-                    <button type="button" class="link" ref={undo_button} onclick={add}>{ "Undo" }</button>
+                    { ctx.lang.fill("offers.removed", &[("offer", &offer_label(ctx.lang, Side::B, label))]) }{ " " }
+                    <button type="button" class="link" ref={undo_button} onclick={add}>{ ctx.lang.say("offers.undo") }</button>
                 </p>
             } else if !ctx.hidden(Section::Compare) {
-                <button type="button" class="secondary" onclick={add}>{ "Add an offer to compare" }</button>
+                <button type="button" class="secondary" onclick={add}>{ ctx.lang.say("offers.add") }</button>
             }
         </div>
     }
@@ -380,18 +384,19 @@ fn peek() -> Html {
     let Ok(p) = &form.projection else {
         return Html::default();
     };
+    let p = &shown(p, ctx.lang);
     let two = p.offers.len() > 1;
     let cur = &form.scenario.cur;
     let loc = format::use_locale();
     let stale = form.stale();
     html! {
         <div class={classes!("peek", stale.then_some("stale"))} aria-hidden="true">
-            if stale { <span class="peek-stale">{ "Last valid figures" }</span> }
+            if stale { <span class="peek-stale">{ ctx.lang.say("peek.stale") }</span> }
             { for p.offers.iter().filter_map(|o| o.first_year().map(|y| html! {
                 <span class="peek-offer">
                     if two { <span class="peek-name">{ &o.label }</span> }
-                    <span>{ "On paper " }<strong>{ format::money(y.headline, cur, &loc) }</strong></span>
-                    <span>{ "Worth to you " }<strong>{ format::money(y.worth, cur, &loc) }</strong></span>
+                    <span>{ ctx.lang.say("peek.headline") }{ " " }<strong>{ format::money(y.headline, cur, &loc) }</strong></span>
+                    <span>{ ctx.lang.say("peek.worth") }{ " " }<strong>{ format::money(y.worth, cur, &loc) }</strong></span>
                 </span>
             })) }
         </div>
@@ -414,7 +419,7 @@ fn answer(p: &AnswerProps) -> Html {
     };
     let form = &ctx.state.form;
     let projection = match &form.projection {
-        Ok(projection) => projection.clone(),
+        Ok(projection) => shown(projection, ctx.lang),
         Err(e) => return html! { <section class="answer" role="alert">{ e.clone() }</section> },
     };
     let cur = AttrValue::from(form.scenario.cur.clone());
@@ -422,14 +427,15 @@ fn answer(p: &AnswerProps) -> Html {
     let stale = form.stale();
     let stale_id = format!("{}-stale", ctx.uid);
     html! {
-        <section class={classes!("answer", stale.then_some("stale"))} aria-label="Results"
+        <section class={classes!("answer", stale.then_some("stale"))} aria-label={ctx.lang.say("app.results")}
             aria-describedby={stale.then(|| stale_id.clone())}>
             if stale {
                 <p class="stale-note" id={stale_id.clone()}>
-                    { "Showing the last valid figures: fix the field marked in red to update them." }
+                    { ctx.lang.say("answer.stale") }
                 </p>
             }
-            <Figures projection={projection.clone()} cur={cur.clone()} years={years} brief={!p.compare} />
+            <Figures projection={projection.clone()} cur={cur.clone()} years={years} brief={!p.compare}
+                taxed={!form.scenario.tax.is_zero()} uid={ctx.uid.clone()} />
             if p.compare && projection.offers.len() > 1 {
                 <Compare projection={projection.clone()} cur={cur.clone()} years={years} />
             }
@@ -448,7 +454,7 @@ fn compare_table() -> Html {
     match &form.projection {
         Ok(p) if p.offers.len() > 1 => html! {
             <div class={classes!("explore", form.stale().then_some("stale"))}>
-                <Compare projection={p.clone()} cur={AttrValue::from(form.scenario.cur.clone())} years={form.scenario.years} />
+                <Compare projection={shown(p, ctx.lang)} cur={AttrValue::from(form.scenario.cur.clone())} years={form.scenario.years} />
             </div>
         },
         _ => Html::default(),
@@ -465,13 +471,14 @@ fn explore() -> Html {
     let Ok(projection) = &form.projection else {
         return Html::default();
     };
+    let projection = &shown(projection, ctx.lang);
     let cur = AttrValue::from(form.scenario.cur.clone());
     let years = form.scenario.years;
     let config = &ctx.config;
     html! {
         <div class={classes!("explore", form.stale().then_some("stale"))}>
             <Flags projection={projection.clone()} />
-            if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} /> }
+            if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} taxed={!form.scenario.tax.is_zero()} /> }
             if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur.clone()} /> }
             <TakeAway projection={projection.clone()} cur={cur} years={years} />
         </div>
@@ -503,9 +510,9 @@ fn share_bar(p: &ShareBarProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
     };
     let what = if config.standalone {
-        "Reset to the link's figures"
+        ctx.lang.say("reset.link")
     } else {
-        "Reset to the starting figures"
+        ctx.lang.say("reset.start")
     };
     html! {
         <>

@@ -31,6 +31,7 @@ fn snippet_for(scenario: &Scenario, config: &WidgetConfig, host: &Host) -> Strin
 #[function_component(EmbedPanel)]
 pub fn embed_panel(p: &EmbedPanelProps) -> Html {
     let host = use_context::<Host>().unwrap_or_default();
+    let lang = host.lang;
     let text = use_memo(
         (p.scenario.clone(), p.config.clone(), host.clone()),
         |(s, c, h)| snippet_for(s, c, h),
@@ -44,11 +45,11 @@ pub fn embed_panel(p: &EmbedPanelProps) -> Html {
     // page had one to repeat), the app's script and WebAssembly by the hashes
     // inside the loader (always).
     let pinned = !host.loader_integrity.is_empty();
-    let hint = if pinned {
-        "Paste this where the calculator should appear on your page. The browser checks this release's loader (embed.js) against the snippet's integrity hash; the loader checks the calculator's script and WebAssembly against hashes written into it, and runs nothing that does not match."
+    let hint = lang.say(if pinned {
+        "embed.hint.pinned"
     } else {
-        "Paste this where the calculator should appear on your page. This page loaded embed.js without an integrity hash, so the snippet has none for the loader; the loader still checks the calculator's script and WebAssembly against hashes written into it, and runs nothing that does not match."
-    };
+        "embed.hint.unpinned"
+    });
     let id = format!(
         "{}-embed",
         if p.config.id.is_empty() {
@@ -59,17 +60,17 @@ pub fn embed_panel(p: &EmbedPanelProps) -> Html {
     );
     html! {
         <details class="embed-panel">
-            <summary>{ "Embed" }</summary>
+            <summary>{ lang.say("embed.title") }</summary>
             <p class="hint">{ hint }</p>
-            <label for={id.clone()} class="visually-hidden">{ "Embed code" }</label>
+            <label for={id.clone()} class="visually-hidden">{ lang.say("embed.code") }</label>
             <textarea id={id} readonly=true rows="6" spellcheck="false" value={(*text).clone()} />
             <div class="embed-actions">
-                <button type="button" class="secondary" {onclick}>{ "Copy embed code" }</button>
+                <button type="button" class="secondary" {onclick}>{ lang.say("embed.copy") }</button>
                 <p class="copy-status" role="status">
                     { match status {
                         CopyStatus::Idle => Html::default(),
-                        CopyStatus::Copied => html! { { "Embed code copied." } },
-                        CopyStatus::Failed(_) => html! { { "Could not copy; select the code above." } },
+                        CopyStatus::Copied => html! { { lang.say("embed.copied") } },
+                        CopyStatus::Failed(_) => html! { { lang.say("embed.failed") } },
                     } }
                 </p>
             </div>

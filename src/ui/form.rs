@@ -11,9 +11,12 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use crate::codec::{self, money::NumberStyle, Parsed};
+use crate::codec::{self, money::NumberStyle, FieldError, Parsed};
+use crate::lang::Lang;
+use crate::model::input::RangeProblem;
 use crate::model::input::{FieldId, FullKey, Kind, Offer, Side};
 use crate::model::{project, Projection, Scenario, Value};
+use crate::ui::words;
 
 /// A text box of the form: a field, or an offer's token budget typed as a
 /// percent of its base salary.
@@ -44,13 +47,13 @@ pub struct Form {
     pub projection: Result<Rc<Projection>, String>,
     /// Text typed in a box and not yet settled (being edited, or bad).
     texts: BTreeMap<Entry, String>,
-    /// The message of each field in error (the "% of base" box reports
-    /// on its offer's token budget).
-    errors: BTreeMap<FullKey, String>,
+    /// Why each field in error is (the "% of base" box reports on its
+    /// offer's token budget); `ui::words` words it for the reader.
+    errors: BTreeMap<FullKey, FieldProblem>,
     /// Token budget typed as a percent of base, per offer.
     pct_mode: [bool; 2],
     /// What the link had that could not be applied, and why.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// Offer B as it was when the reader removed it: adding an offer again
     /// brings it back (a link's locked B values and label, or the reader's
     /// own), instead of a copy of A.
@@ -63,19 +66,43 @@ pub struct Form {
     style: NumberStyle,
 }
 
+/// Why a field shows an error (worded for the reader by `ui::words`; the
+/// codec's `FieldError` also has English with the key, for the console).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldProblem {
+    /// The codec refused the typed text.
+    Refused(FieldError),
+    /// The field cannot be set in this scenario.
+    CannotSet,
+    /// The edit leaves a field out of range (`bad`, which may be another
+    /// one: a new currency without a rate needs `fx`).
+    Range(FullKey, RangeProblem),
+    /// The model could not compute the scenario (its reason, in English).
+    NotComputed(String),
+}
+
+/// Something the link or the attributes had that could not be applied.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A value refused by the codec.
+    Field(FieldError),
+    /// A problem the codec or `publish` worded (unknown keys, options).
+    Text(String),
+    /// The link's scenario could not be computed; the defaults are shown.
+    NotComputed(String),
+}
+
 impl Form {
     /// The form for a parsed link or attribute set: the valid part applied,
     /// everything else listed in `notices`.
     pub fn new(parsed: &Parsed) -> Form {
-        let mut notices: Vec<String> = parsed.errors.iter().map(|e| e.to_string()).collect();
-        notices.extend(parsed.notices.iter().cloned());
+        let mut notices: Vec<Notice> = parsed.errors.iter().cloned().map(Notice::Field).collect();
+        notices.extend(parsed.notices.iter().cloned().map(Notice::Text));
         let projection = project(&parsed.scenario).map_err(|e| e.to_string());
         let (scenario, projection) = match projection {
             Ok(p) => (parsed.scenario.clone(), Ok(p)),
             Err(e) => {
-                notices.push(format!(
-                    "The link's figures could not be computed ({e}); showing the defaults."
-                ));
+                notices.push(Notice::NotComputed(e));
                 let s = Scenario::default();
                 let p = project(&s).map_err(|e| e.to_string());
                 (s, p)
@@ -114,13 +141,19 @@ impl Form {
         !self.errors.is_empty()
     }
 
-    /// The error message of a field, if any.
-    pub fn error(&self, key: FullKey) -> Option<&str> {
-        self.errors.get(&key).map(String::as_str)
+    /// Why a field is in error, if it is.
+    pub fn error(&self, key: FullKey) -> Option<&FieldProblem> {
+        self.errors.get(&key)
+    }
+
+    /// A field's error as the reader reads it, in their language.
+    pub fn error_message(&self, key: FullKey, lang: Lang) -> Option<String> {
+        self.error(key)
+            .map(|problem| words::field_problem(lang, key, problem))
     }
 
     /// Every field error, in field order.
-    pub fn errors(&self) -> impl Iterator<Item = (&FullKey, &String)> {
+    pub fn errors(&self) -> impl Iterator<Item = (&FullKey, &FieldProblem)> {
         self.errors.iter()
     }
 
@@ -185,7 +218,7 @@ impl Form {
         let changed = match codec::parse_typed_field(key, text, fx, self.style) {
             Ok(value) => self.apply(key, value),
             Err(e) => {
-                self.errors.insert(key, e.to_string());
+                self.errors.insert(key, FieldProblem::Refused(e));
                 false
             }
         };
@@ -218,7 +251,7 @@ impl Form {
                 changed
             }
             Err(e) => {
-                self.errors.insert(tokens, e.to_string());
+                self.errors.insert(tokens, FieldProblem::Refused(e));
                 false
             }
         }
@@ -242,10 +275,7 @@ impl Form {
     fn apply(&mut self, key: FullKey, value: Value) -> bool {
         let mut candidate = self.scenario.clone();
         if !candidate.set(key, value) {
-            self.errors.insert(
-                key,
-                format!("{}: this field cannot be set here.", codec::field_name(key)),
-            );
+            self.errors.insert(key, FieldProblem::CannotSet);
             return false;
         }
         match project(&candidate) {
@@ -259,13 +289,11 @@ impl Form {
             Err(e) => {
                 // A field out of range because of this edit (`fx` needed
                 // for a new currency) is named with the model's reason.
-                let message = match candidate.problems().first() {
-                    Some((bad, problem)) => {
-                        format!("{} {}.", codec::field_name(*bad), codec::describe(problem))
-                    }
-                    None => format!("{}: {e}.", codec::field_name(key)),
+                let problem = match candidate.problems().into_iter().next() {
+                    Some((bad, problem)) => FieldProblem::Range(bad, problem),
+                    None => FieldProblem::NotComputed(e.to_string()),
                 };
-                self.errors.insert(key, message);
+                self.errors.insert(key, problem);
                 false
             }
         }
@@ -454,8 +482,9 @@ mod tests {
         f.blur(k("base"));
         assert_eq!(f.text(k("base")), "375.000");
         assert_eq!(f.scenario.a.base, Decimal::from(400_000));
-        let msg = f.error(k("base")).unwrap_or_default();
-        assert!(msg.starts_with("Base salary (base): \"375.000\""), "{msg}");
+        let problem = f.error(k("base")).unwrap();
+        let msg = crate::ui::words::field_problem(Lang::En, k("base"), problem);
+        assert!(msg.starts_with("Base salary: \"375.000\""), "{msg}");
         assert!(msg.contains("write 375,000 or 375"), "{msg}");
         // Settled by a grouping comma or by the number of decimals.
         assert!(f.edit(k("base"), "1,375.000"));
@@ -470,8 +499,8 @@ mod tests {
         assert!(!f.edit(k("base"), "lots"));
         f.blur(k("base"));
         assert_eq!(f.text(k("base")), "lots");
-        let msg = f.error(k("base")).unwrap();
-        assert!(msg.starts_with("Base salary (base): \"lots\""), "{msg}");
+        let msg = f.error_message(k("base"), Lang::En).unwrap();
+        assert!(msg.starts_with("Base salary: \"lots\""), "{msg}");
         assert!(msg.contains("1,000,000,000"), "{msg}");
         assert!(f.stale());
         assert_eq!(f.scenario.a.base, Decimal::from(375_000));
@@ -499,7 +528,10 @@ mod tests {
         assert!(f.edit(k("base"), "400k"));
         assert_eq!(f.scenario.a.tokens, Decimal::from(80_000));
         assert!(!f.edit_pct(Side::A, "2000"));
-        assert!(f.error(k("tokens")).unwrap().contains("Token budget"));
+        assert!(f
+            .error_message(k("tokens"), Lang::En)
+            .unwrap()
+            .contains("Token budget"));
     }
 
     #[test]
@@ -516,13 +548,35 @@ mod tests {
         assert!(f.scenario.b.is_none());
     }
 
+    /// The reader sees the field as the form labels it, never its key
+    /// (`base` goes to the console and the API), and still what was wrong
+    /// and what is accepted.
+    #[test]
+    fn a_reader_error_names_the_field_by_its_label_not_its_key() {
+        let mut f = form("");
+        assert!(!f.edit(k("base"), "lots"));
+        let msg = f.error_message(k("base"), Lang::En).unwrap();
+        assert_eq!(
+            msg,
+            "Base salary: \"lots\" is not a number. Accepted: an amount from 0 to \
+             1,000,000,000, such as 375000, 375,000, 375k or $1.2m, with at most 2 decimals."
+        );
+        assert!(!f.edit(k("tax"), "150"));
+        let msg = f.error_message(k("tax"), Lang::En).unwrap();
+        assert!(
+            msg.starts_with("Tax rate: \"150\" is out of range."),
+            "{msg}"
+        );
+        assert!(!msg.contains("(tax)"), "{msg}");
+    }
+
     #[test]
     fn overflow_is_an_error_on_the_field_not_a_panic() {
         // $1bn of tokens at a price falling 99 % a year: after 9 years the
         // tokens it buys (about 1e9 / 1.5e-24) no longer fit a Decimal.
         let mut f = form("years=10&tokens=1000m");
         assert!(!f.edit(k("decline"), "99"));
-        let msg = f.error(k("decline")).unwrap();
+        let msg = f.error_message(k("decline"), Lang::En).unwrap();
         assert!(msg.starts_with("Yearly price decline: "), "{msg}");
         assert!(msg.contains("too large"), "{msg}");
         assert_eq!(f.scenario.decline, Decimal::ZERO);
@@ -545,8 +599,16 @@ mod tests {
         assert_eq!(f.scenario.a.base, Decimal::from(400_000));
         assert_eq!(f.scenario.a.tokens, Decimal::from(100_000));
         assert_eq!(f.notices.len(), 2);
-        assert!(f.notices[0].contains("Token budget"));
-        assert!(f.notices[1].contains("colour"));
+        let notices: Vec<String> = f
+            .notices
+            .iter()
+            .map(|n| words::notice(Lang::En, n))
+            .collect();
+        assert!(
+            notices[0].starts_with("Token budget: \"abc\""),
+            "{notices:?}"
+        );
+        assert!(notices[1].contains("colour"), "{notices:?}");
     }
 
     #[test]
@@ -556,8 +618,8 @@ mod tests {
         f.blur(k("label"));
         assert_eq!(f.text(k("label")), "Big\u{202E}Co");
         assert_eq!(f.scenario.a.label, "Offer A");
-        let msg = f.error(k("label")).unwrap();
-        assert!(msg.starts_with("Offer name (label): "), "{msg}");
+        let msg = f.error_message(k("label"), Lang::En).unwrap();
+        assert!(msg.starts_with("Offer name: "), "{msg}");
         assert!(msg.contains("U+202E"), "{msg}");
     }
 
@@ -570,8 +632,8 @@ mod tests {
         assert_eq!(f.query(), "cur=EUR");
         // ISK has no built-in rate: refused, naming fx and the currency.
         assert!(!f.edit(k("cur"), "ISK"));
-        let msg = f.error(k("cur")).unwrap();
-        assert!(msg.starts_with("Exchange rate "), "{msg}");
+        let msg = f.error_message(k("cur"), Lang::En).unwrap();
+        assert!(msg.starts_with("Exchange rate: "), "{msg}");
         assert!(msg.contains("ISK"), "{msg}");
         // Giving the rate settles the currency typed before: 375000 * 140.
         assert!(f.edit(k("fx"), "140"));

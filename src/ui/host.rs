@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::lang::Lang;
+
 /// The facts of the host page and the actions it offers.
 #[derive(Clone, PartialEq)]
 pub struct Host {
@@ -27,6 +29,9 @@ pub struct Host {
     pub copy: Callback<(String, Callback<bool>)>,
     /// Offers a file to the reader to save, made in the browser (no request).
     pub download: Callback<Download>,
+    /// The reader's language: the widget's `lang` option, else the page's
+    /// (`web` resolves it through `Lang::from_tag`).
+    pub lang: Lang,
 }
 
 /// A file the reader may save: the CSV of the years, the result card.
@@ -51,8 +56,15 @@ impl Default for Host {
             loader_integrity: AttrValue::default(),
             copy: Callback::from(|(_, done): (String, Callback<bool>)| done.emit(false)),
             download: Callback::noop(),
+            lang: Lang::En,
         }
     }
+}
+
+/// The reader's language, from the host context (English without one).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Host>().map(|h| h.lang).unwrap_or_default()
 }
 
 /// What became of the last "Copy" click.

@@ -29,6 +29,7 @@ use web_sys::{Document, Element, Event, KeyboardEvent};
 use super::{dom, embed, page};
 use crate::codec;
 use crate::codec::keys::Presentation;
+use crate::lang::Lang;
 use crate::model::project;
 use crate::publish::{self, BadgeText};
 use crate::ui::format;
@@ -90,8 +91,9 @@ thread_local! {
 }
 
 /// The badge's text and link for a set of attributes, or every problem in one line.
-/// Figures are written in `locale` (a checked tag, see `page::locale_of`).
-pub fn text_for(attrs: Vec<(String, String)>, locale: &str) -> Result<Badge, String> {
+/// Figures are written in `locale` (a checked tag, see `page::locale_of`),
+/// words in `lang`.
+pub fn text_for(attrs: Vec<(String, String)>, locale: &str, lang: Lang) -> Result<Badge, String> {
     let link = attrs
         .iter()
         .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Link.name()))
@@ -144,7 +146,7 @@ pub fn text_for(attrs: Vec<(String, String)>, locale: &str) -> Result<Badge, Str
         compact_money: &|d| format::compact_money(d, cur, locale),
         percent: &|p| format::percent_shown(p, locale),
     };
-    let text = publish::badge_text_in(&projection, &numbers)
+    let text = publish::badge_text_in(&projection, &numbers, lang)
         .ok_or_else(|| "no figures to show".to_string())?;
     Ok(Badge { text, href })
 }
@@ -177,9 +179,15 @@ pub fn render_found(el: &Element) {
 }
 
 /// The badge's element tree for `text` (built once per attribute set).
-fn build(document: &Document, badge: &Result<Badge, String>) -> Result<Element, JsValue> {
+fn build(
+    document: &Document,
+    badge: &Result<Badge, String>,
+    lang: Lang,
+) -> Result<Element, JsValue> {
     let link = document.create_element("a")?;
     link.set_attribute("part", "chip")?;
+    // Read aloud in its own language, whatever the page's.
+    link.set_attribute("lang", lang.code())?;
     let chip = document.create_element("span")?;
     chip.set_class_name("chip");
     let full = document.create_element("span")?;
@@ -198,7 +206,7 @@ fn build(document: &Document, badge: &Result<Badge, String>) -> Result<Element, 
         Err(message) => {
             link.set_class_name("badge error");
             link.set_attribute("tabindex", "0")?;
-            chip.set_text_content(Some("tokenworth: check the badge"));
+            chip.set_text_content(Some(lang.say("badge.check")));
             full.set_text_content(Some(&format!(" {message}")));
         }
     }
@@ -224,13 +232,20 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
         // The bad value is named in the badge's problem line (text_for).
         _ => page::locale_of(el, None, false),
     };
+    // The badge speaks its data-lang, else its locale's language. The
+    // attributes and the locale settle it, so they are the cache key.
+    let option = attrs
+        .iter()
+        .find(|(n, _)| n.strip_prefix("data-") == Some(Presentation::Lang.name()))
+        .and_then(|(_, v)| Lang::parse(v));
+    let lang = page::reader_lang(&locale, option);
     let key = (attrs, locale);
     let built = BUILT.with(|c| c.borrow().get(&key).cloned());
     let prototype = match built {
         Some(p) => p,
         None => {
             let (attrs, locale) = &key;
-            let p = build(&document, &text_for(attrs.clone(), locale))?;
+            let p = build(&document, &text_for(attrs.clone(), locale, lang), lang)?;
             BUILT.with(|c| {
                 let mut c = c.borrow_mut();
                 if c.len() > 10_000 {

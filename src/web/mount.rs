@@ -12,6 +12,7 @@ use crate::codec::Parsed;
 use crate::colour;
 use crate::publish::{self, WidgetConfig};
 use crate::ui::app::{App, AppProps, Change};
+use crate::ui::host::Host;
 
 /// A mounted widget. `destroy` unmounts it; dropping it leaves it running.
 pub struct WidgetHandle {
@@ -69,10 +70,14 @@ pub fn mount_widget(
             );
         }
     });
+    let host_facts = Host {
+        lang: page::reader_lang(&locale, config.lang),
+        ..page::host(locale)
+    };
     let props = AppProps {
         parsed,
         config,
-        host: page::host(locale),
+        host: host_facts,
         on_change: Some(on_change),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::dom;
+use crate::lang::Lang;
 use crate::ui::host::{Download, Host};
 
 /// The locale a widget or badge on `element` writes numbers in: the
@@ -63,6 +64,7 @@ pub fn host(locale: String) -> Host {
         }
     });
     Host {
+        lang: Lang::from_tag(&locale),
         locale: locale.into(),
         page: format!("{origin}{path}").into(),
         origin: origin.into(),
@@ -71,6 +73,14 @@ pub fn host(locale: String) -> Host {
         copy,
         download,
     }
+}
+
+/// The reader's language: the publisher's `lang` option, else the one of
+/// the widget's resolved locale ([`locale_of`]), read by `Lang::from_tag`
+/// (the one place a tag becomes a language): words and figures follow the
+/// same reader.
+pub fn reader_lang(locale: &str, option: Option<Lang>) -> Lang {
+    option.unwrap_or_else(|| Lang::from_tag(locale))
 }
 
 /// The page's origin, as `location.origin` writes it ("" when unknown).

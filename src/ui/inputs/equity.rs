@@ -9,11 +9,11 @@ use super::field::SelectField;
 use super::Ctx;
 use crate::model::input::FieldId;
 
-/// Vesting presets: (value, name).
+/// Vesting presets: (value, catalogue key of its name).
 pub const VEST_PRESETS: &[(&str, &str)] = &[
-    ("25-25-25-25", "4 years even (25/25/25/25)"),
-    ("5-15-40-40", "Back-loaded 5/15/40/40"),
-    ("33.3333-33.3333-33.3334", "3 years even"),
+    ("25-25-25-25", "vest.even4"),
+    ("5-15-40-40", "vest.back_loaded"),
+    ("33.3333-33.3333-33.3334", "vest.even3"),
 ];
 
 const CUSTOM: &str = "custom";
@@ -42,9 +42,12 @@ pub fn equity() -> Html {
     };
     let mut options: Vec<(AttrValue, AttrValue)> = VEST_PRESETS
         .iter()
-        .map(|(v, n)| (AttrValue::Static(v), AttrValue::Static(n)))
+        .map(|(v, n)| (AttrValue::Static(v), AttrValue::Static(ctx.lang.say(n))))
         .collect();
-    options.push((AttrValue::Static(CUSTOM), AttrValue::Static("Custom…")));
+    options.push((
+        AttrValue::Static(CUSTOM),
+        AttrValue::Static(ctx.lang.say("vest.custom")),
+    ));
     let on_preset = {
         let set = ctx.set(vest_key);
         let custom = custom.clone();
@@ -59,9 +62,9 @@ pub fn equity() -> Html {
     };
     html! {
         <details class="group fold" open={ctx.any_set(&[FieldId::Equity, FieldId::Vest, FieldId::Refresh, FieldId::Growth])}>
-            <summary>{ "Equity" }</summary>
+            <summary>{ ctx.lang.say("group.equity") }</summary>
             { ctx.text_field(FieldId::Equity) }
-            <SelectField id={format!("{}-preset", ctx.id(vest_key))} label="Vesting"
+            <SelectField id={format!("{}-preset", ctx.id(vest_key))} label={ctx.lang.say("vest.label")}
                 options={options} selected={AttrValue::Static(selected)}
                 locked={ctx.locked(vest_key)} on_change={on_preset} />
             if show_custom {

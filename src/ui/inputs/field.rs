@@ -7,15 +7,17 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::Ctx;
+use crate::ui::host::use_lang;
 
 /// Why a locked field cannot be changed, in the words of where the lock
 /// came from: the standalone page's lock is in the link a recruiter sent;
 /// an embed's is the publisher's `data-lock`.
 #[hook]
 fn use_lock_note() -> &'static str {
+    let lang = use_lang();
     match use_context::<Ctx>() {
-        Some(ctx) if ctx.config.standalone => "Set in this link.",
-        _ => "Set by the publisher.",
+        Some(ctx) if ctx.config.standalone => lang.say("lock.link"),
+        _ => lang.say("lock.publisher"),
     }
 }
 
@@ -64,6 +66,7 @@ fn input_value(e: &InputEvent) -> Option<String> {
 #[function_component(TextField)]
 pub fn text_field(p: &TextFieldProps) -> Html {
     let lock_note = use_lock_note();
+    let lang = use_lang();
     let err_id = format!("{}-err", p.id);
     let hint_id = format!("{}-hint", p.id);
     let mut described = Vec::new();
@@ -118,7 +121,7 @@ pub fn text_field(p: &TextFieldProps) -> Html {
         };
         html! {
             <input type="range" class="slider"
-                aria-label={format!("{} (slider)", p.label)}
+                aria-label={lang.fill("field.slider", &[("field", &p.label)])}
                 min={svg_num(s.min, 4)} max={svg_num(s.max, 4)} step={svg_num(s.step, 4)}
                 value={svg_num(at.clamp(s.min, s.max), 4)}
                 disabled={p.locked}

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::lang::Lang;
 use crate::model::input::{FieldId, FullKey, Kind, Side, SliderRange, Value};
 use crate::publish::{Section, WidgetConfig};
 use crate::ui::app::{Action, FormState};
@@ -32,6 +33,8 @@ pub struct Ctx {
     /// Fields the article layout shows up front (`essentials::UP_FRONT`):
     /// the groups leave them out, so no field is there twice.
     pub up_front: &'static [FieldId],
+    /// The reader's language.
+    pub lang: Lang,
 }
 
 impl Ctx {
@@ -84,7 +87,10 @@ impl Ctx {
     /// The standard text field for a field, labelled with the model's name
     /// and hinted with the field's hint.
     pub fn text_field(&self, field: FieldId) -> Html {
-        self.text_field_hinted(field, field.def().hint.map(AttrValue::Static))
+        self.text_field_hinted(
+            field,
+            crate::ui::field_hint(self.lang, field).map(AttrValue::Static),
+        )
     }
 
     /// The standard text field with a hint worked out by the component.
@@ -97,7 +103,7 @@ impl Ctx {
         let def = field.def();
         let (unit, mode) = match def.kind {
             Kind::Percent { .. } => (Some("%"), "decimal"),
-            Kind::Whole { unit, .. } => (Some(unit), "numeric"),
+            Kind::Whole { unit, .. } => (Some(self.lang.say(&format!("unit.{unit}"))), "numeric"),
             Kind::Money { .. } => (None, "decimal"),
             _ => (None, "text"),
         };
@@ -105,9 +111,9 @@ impl Ctx {
         html! {
             <TextField
                 id={self.id(key)}
-                label={AttrValue::Static(def.name)}
+                label={AttrValue::Static(crate::ui::field_name(self.lang, field))}
                 text={form.text(key)}
-                error={form.error(key).map(|e| AttrValue::from(e.to_string()))}
+                error={form.error_message(key, self.lang).map(AttrValue::from)}
                 hint={hint}
                 unit={unit.map(AttrValue::Static)}
                 slider={def.slider.and_then(slider)}

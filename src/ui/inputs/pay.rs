@@ -17,11 +17,11 @@ pub fn pay() -> Html {
     }
     html! {
         <fieldset class="group">
-            <legend>{ "Pay" }</legend>
+            <legend>{ ctx.lang.say("group.pay") }</legend>
             { ctx.text_field(FieldId::Base) }
             { ctx.text_field(FieldId::Bonus) }
             <details class="more" open={ctx.any_set(&[FieldId::Raise, FieldId::Signing])}>
-                <summary>{ "Raise and signing bonus" }</summary>
+                <summary>{ ctx.lang.say("group.pay.more") }</summary>
                 { ctx.text_field(FieldId::Raise) }
                 { ctx.text_field(FieldId::Signing) }
             </details>

@@ -7,24 +7,39 @@ use crate::publish::Section;
 
 use super::field::{CheckField, SelectField, TextField};
 use super::Ctx;
+use crate::lang::Lang;
 use crate::model::input::FieldId;
-use crate::model::prices::{LONG_CONTEXT_NOTE, PRESETS, PRICES_READ_ON, PRICES_SOURCE};
+use crate::model::prices::{PRESETS, PRICES_READ_ON, PRICES_SOURCE};
 use crate::model::Value;
 use crate::ui::app::Action;
 use crate::ui::format;
 
 /// The preset's list prices in words (US dollars with at least cents, in
 /// the reader's locale), with their date, source and tier.
-fn price_hint(model: &str, locale: &str) -> String {
+fn price_hint(model: &str, lang: Lang, locale: &str) -> String {
     let price = |d| format::price_usd(d, locale);
     match crate::model::prices::preset(model) {
-        Some(p) => format!(
-            "List prices per million tokens: {} input, {} cached input, {} output{}. Read {PRICES_READ_ON} from {PRICES_SOURCE}. {LONG_CONTEXT_NOTE}",
-            price(p.input),
-            price(p.cache_read),
-            price(p.output),
-            p.note.map(|n| format!(" ({n})")).unwrap_or_default()
-        ),
+        Some(p) => {
+            let mut hint = lang.fill(
+                "prices.hint",
+                &[
+                    ("input", &price(p.input)),
+                    ("cached", &price(p.cache_read)),
+                    ("output", &price(p.output)),
+                    // The preset's own note (a tier) is the price table's
+                    // data, in English there.
+                    (
+                        "note",
+                        &p.note.map(|n| format!(" ({n})")).unwrap_or_default(),
+                    ),
+                    ("date", PRICES_READ_ON),
+                    ("source", PRICES_SOURCE),
+                ],
+            );
+            hint.push(' ');
+            hint.push_str(lang.say("prices.long_context"));
+            hint
+        }
         None => String::new(),
     }
 }
@@ -45,11 +60,11 @@ pub fn budget(ctx: &Ctx) -> Html {
         let state = ctx.state.clone();
         let state2 = ctx.state.clone();
         html! {
-            <TextField id={ctx.id(tokens_key)} label="Token budget (% of base)"
+            <TextField id={ctx.id(tokens_key)} label={ctx.lang.say("tokens.percent.label")}
                 text={form.pct_text(side)}
-                error={form.error(tokens_key).map(|e| AttrValue::from(e.to_string()))}
+                error={form.error_message(tokens_key, ctx.lang).map(AttrValue::from)}
                 unit={AttrValue::Static("%")}
-                hint={AttrValue::from(format!("= {} a year.", form.text(tokens_key)))}
+                hint={AttrValue::from(ctx.lang.fill("tokens.percent.hint", &[("amount", &form.text(tokens_key))]))}
                 locked={locked}
                 on_input={Callback::from(move |t: String| state.dispatch(Action::EditPct(side, t)))}
                 on_blur={Callback::from(move |_| state2.dispatch(Action::BlurPct(side)))} />
@@ -60,9 +75,9 @@ pub fn budget(ctx: &Ctx) -> Html {
     html! {
         <>
             if !locked {
-                <div class="toggle" role="group" aria-label="Enter the token budget as">
-                    <button type="button" aria-pressed={(!pct).to_string()} onclick={mode(false)}>{ "Amount" }</button>
-                    <button type="button" aria-pressed={pct.to_string()} onclick={mode(true)}>{ "% of base" }</button>
+                <div class="toggle" role="group" aria-label={ctx.lang.say("tokens.mode")}>
+                    <button type="button" aria-pressed={(!pct).to_string()} onclick={mode(false)}>{ ctx.lang.say("tokens.mode.amount") }</button>
+                    <button type="button" aria-pressed={pct.to_string()} onclick={mode(true)}>{ ctx.lang.say("tokens.mode.percent") }</button>
                 </div>
             }
             { field }
@@ -98,22 +113,22 @@ pub fn tokens() -> Html {
     };
     html! {
         <fieldset class="group">
-            <legend>{ "Token budget" }</legend>
+            <legend>{ ctx.lang.say("group.tokens") }</legend>
             if !ctx.up_front(FieldId::Tokens) {
                 { budget(&ctx) }
             }
-            <SelectField id={ctx.id(model_key)} label={AttrValue::Static(FieldId::Model.def().name)}
+            <SelectField id={ctx.id(model_key)} label={crate::ui::field_name(ctx.lang, FieldId::Model)}
                 options={model_options}
                 selected={AttrValue::from(form.scenario.model.clone())}
-                hint={AttrValue::from(price_hint(&form.scenario.model, &locale))}
+                hint={AttrValue::from(price_hint(&form.scenario.model, ctx.lang, &locale))}
                 locked={ctx.locked(model_key)}
                 on_change={ctx.set(model_key)} />
             { ctx.text_field(FieldId::Personal) }
             { ctx.text_field(FieldId::Own) }
             <details class="more" open={ctx.any_set(&[FieldId::Standard, FieldId::Imputed, FieldId::Tgrowth, FieldId::Decline, FieldId::Input, FieldId::Cache])}>
-                <summary>{ "Tooling, tax and prices" }</summary>
+                <summary>{ ctx.lang.say("group.tokens.more") }</summary>
                 { ctx.text_field(FieldId::Standard) }
-                <CheckField id={ctx.id(imputed_key)} label="Personal use is taxed as income"
+                <CheckField id={ctx.id(imputed_key)} label={ctx.lang.say("tokens.imputed")}
                     checked={imputed} locked={ctx.locked(imputed_key)} on_change={on_imputed} />
                 { ctx.text_field(FieldId::Tgrowth) }
                 { ctx.text_field(FieldId::Decline) }

@@ -7,20 +7,24 @@ use crate::publish::Section;
 
 use super::Ctx;
 use crate::codec::money::NumberStyle;
+use crate::lang::Lang;
 use crate::model::input::FieldId;
 use crate::model::rates::{self, RATES_DATE, RATES_SOURCE};
 
 /// The exchange rate's hint: where the rate shown comes from, or that one
 /// is needed.
-fn fx_hint(cur: &str, style: NumberStyle) -> String {
+fn fx_hint(cur: &str, lang: Lang, style: NumberStyle) -> String {
     match rates::reference_rate(cur) {
-        Some(rate) => format!(
-            "Units of {cur} per US dollar, to convert token prices. Reference rate of {RATES_DATE}: {}, from {RATES_SOURCE}. Type your own to override it.",
-            style.write_ungrouped(rate)
+        Some(rate) => lang.fill(
+            "fx.hint.reference",
+            &[
+                ("currency", cur),
+                ("date", RATES_DATE),
+                ("rate", &style.write_ungrouped(rate)),
+                ("source", RATES_SOURCE),
+            ],
         ),
-        None => format!(
-            "Units of {cur} per US dollar, to convert token prices. There is no built-in rate for {cur}: type one."
-        ),
+        None => lang.fill("fx.hint.none", &[("currency", cur)]),
     }
 }
 
@@ -43,15 +47,15 @@ pub fn you() -> Html {
     let show_fx = cur != "USD" || ctx.any_set(&[FieldId::Fx]);
     html! {
         <fieldset class="group">
-            <legend>{ "You" }</legend>
+            <legend>{ ctx.lang.say("group.you") }</legend>
             { ctx.text_field(FieldId::Tax) }
             { ctx.text_field(FieldId::Years) }
             <details class="more" open={ctx.any_set(&[FieldId::Invest, FieldId::Cur, FieldId::Fx, FieldId::Use, FieldId::Days])}>
-                <summary>{ "Savings, currency and use" }</summary>
+                <summary>{ ctx.lang.say("group.you.more") }</summary>
                 { ctx.text_field(FieldId::Invest) }
                 { ctx.text_field(FieldId::Cur) }
                 if show_fx {
-                    { ctx.text_field_hinted(FieldId::Fx, Some(AttrValue::from(fx_hint(&cur, ctx.state.form.style())))) }
+                    { ctx.text_field_hinted(FieldId::Fx, Some(AttrValue::from(fx_hint(&cur, ctx.lang, ctx.state.form.style())))) }
                 }
                 { ctx.text_field(FieldId::Use) }
                 { ctx.text_field(FieldId::Days) }

@@ -8,15 +8,20 @@ use rust_decimal::Decimal;
 
 use yew::prelude::*;
 
+use crate::lang::Lang;
 use crate::model::{OfferProjection, Projection, Side};
 use crate::ui::format;
 use crate::ui::geometry::{length, svg_num, value_axis};
+use crate::ui::host::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsProps {
     pub projection: Rc<Projection>,
     pub cur: AttrValue,
     pub years: u32,
+    /// The scenario's tax rate is above 0 ("pay after tax", else "pay").
+    #[prop_or(true)]
+    pub taxed: bool,
 }
 
 fn side_class(side: Side) -> &'static str {
@@ -56,7 +61,7 @@ fn swatch(class: &'static str, text: &'static str) -> Html {
     }
 }
 
-fn pillars(o: &OfferProjection, max: f64, cur: &str, loc: &str, years: u32) -> Html {
+fn pillars(o: &OfferProjection, max: f64, cur: &str, loc: &str, years: u32, lang: Lang) -> Html {
     let sum = |f: fn(&crate::model::Year) -> f64| o.years.iter().map(f).sum::<f64>();
     let pay = sum(|y| length(y.base) + length(y.bonus));
     let signing = sum(|y| length(y.signing));
@@ -64,23 +69,29 @@ fn pillars(o: &OfferProjection, max: f64, cur: &str, loc: &str, years: u32) -> H
     let tokens = sum(|y| length(y.tokens));
     let kept = length(o.token_value_total);
     let cash_after_tax = (length(o.worth_total) - kept).max(0.0);
-    let alt = format!(
-        "{}, over {years} year{}: the headline of {} includes {} of tokens; worth to you {}, of which {} from the tokens.",
-        o.label,
-        if years == 1 { "" } else { "s" },
-        format::money(o.headline_total, cur, loc),
-        format::money(o.tokens_total, cur, loc),
-        format::money(o.worth_total, cur, loc),
-        format::money(o.token_value_total, cur, loc),
+    let alt = lang.fill(
+        if years == 1 {
+            "charts.pillars.alt.one"
+        } else {
+            "charts.pillars.alt"
+        },
+        &[
+            ("offer", &o.label),
+            ("years", &years.to_string()),
+            ("headline", &format::money(o.headline_total, cur, loc)),
+            ("tokens", &format::money(o.tokens_total, cur, loc)),
+            ("worth", &format::money(o.worth_total, cur, loc)),
+            ("kept", &format::money(o.token_value_total, cur, loc)),
+        ],
     );
     html! {
         <figure class="pillars" role="img" aria-label={alt}>
             <div class="bar-row">
-                <span class="bar-label" aria-hidden="true">{ format!("{} · headline", o.label) }<span class="bar-value">{ format::money(o.headline_total, cur, loc) }</span></span>
+                <span class="bar-label" aria-hidden="true">{ lang.fill("charts.bar.headline", &[("offer", &o.label)]) }<span class="bar-value">{ format::money(o.headline_total, cur, loc) }</span></span>
                 { bar(&[("s-pay", pay), ("s-signing", signing), ("s-equity", equity), ("s-tokens", tokens)], max) }
             </div>
             <div class="bar-row">
-                <span class="bar-label" aria-hidden="true">{ format!("{} · worth to you", o.label) }<span class="bar-value">{ format::money(o.worth_total, cur, loc) }</span></span>
+                <span class="bar-label" aria-hidden="true">{ lang.fill("charts.bar.worth", &[("offer", &o.label)]) }<span class="bar-value">{ format::money(o.worth_total, cur, loc) }</span></span>
                 { bar(&[("s-cash", cash_after_tax), ("s-kept", kept)], max) }
             </div>
         </figure>
@@ -119,6 +130,7 @@ fn year_chart(p: &YearChartProps) -> Html {
     const W: f64 = 600.0;
     const H: f64 = 200.0;
     let active = use_state(|| None::<usize>);
+    let lang = use_lang();
     let offers = &p.projection.offers;
     let cur = p.cur.as_str();
     let locale = format::use_locale();
@@ -142,8 +154,8 @@ fn year_chart(p: &YearChartProps) -> Html {
             let Some(y) = o.years.get(i) else { continue };
             let s = side_class(o.side);
             for (k, (kind, words, v)) in [
-                ("headline", "headline", y.headline),
-                ("worth", "worth to you", y.worth),
+                ("headline", "charts.year_bar.headline", y.headline),
+                ("worth", "charts.year_bar.worth", y.worth),
             ]
             .into_iter()
             .enumerate()
@@ -152,11 +164,13 @@ fn year_chart(p: &YearChartProps) -> Html {
                     class: format!("yb {kind} side-{s}"),
                     x: x0 + (j * 2 + k) as f64 * bw,
                     height: y_of(length(v).max(0.0)),
-                    name: format!(
-                        "{}, year {}: {words} {}",
-                        o.label,
-                        y.year,
-                        format::money(v, cur, loc)
+                    name: lang.fill(
+                        words,
+                        &[
+                            ("offer", &o.label),
+                            ("year", &y.year.to_string()),
+                            ("amount", &format::money(v, cur, loc)),
+                        ],
                     ),
                 });
             }
@@ -192,7 +206,7 @@ fn year_chart(p: &YearChartProps) -> Html {
     };
     let current = (*active).filter(|i| *i < count);
     let readout = current.and_then(|i| bars.get(i)).map_or_else(
-        || "Arrow keys, a tap or a click read each bar.".to_string(),
+        || lang.say("charts.readout").to_string(),
         |b| b.name.clone(),
     );
     let rects = bars.iter().enumerate().map(|(i, b)| {
@@ -218,7 +232,7 @@ fn year_chart(p: &YearChartProps) -> Html {
         html! { <line class="gridline" x1="0" x2={svg_num(W, 0)} y1={y.clone()} y2={y} vector-effect="non-scaling-stroke" /> }
     });
     let labels: Vec<Html> = (0..years)
-        .map(|i| html! { <span>{ format!("Year {}", i + 1) }</span> })
+        .map(|i| html! { <span>{ lang.fill("charts.year", &[("year", &(i + 1).to_string())]) }</span> })
         .collect();
     html! {
         <figure class="per-year">
@@ -227,7 +241,7 @@ fn year_chart(p: &YearChartProps) -> Html {
                     { for ticks.iter().map(|t| html! { <span>{ format::money(*t, cur, loc) }</span> }) }
                 </div>
                 <div class="plot" tabindex="0" role="group"
-                    aria-label="Headline and worth to you per year, one bar each; the arrow keys move from bar to bar"
+                    aria-label={lang.say("charts.plot")}
                     aria-activedescendant={current.map(bar_id)} {onkeydown} {onfocus}>
                     <svg viewBox={format!("0 0 {} {}", svg_num(W, 0), svg_num(H, 0))} preserveAspectRatio="none"
                         width="100%" height={svg_num(H, 0)} focusable="false">
@@ -242,10 +256,10 @@ fn year_chart(p: &YearChartProps) -> Html {
             <ul class="legend" aria-hidden="true">
                 { for offers.iter().flat_map(|o| {
                     let s = side_class(o.side);
-                    [("headline", "headline"), ("worth", "worth to you")].into_iter().map(move |(k, t)| html! {
+                    [("headline", "charts.legend.headline"), ("worth", "charts.legend.worth")].into_iter().map(move |(k, t)| html! {
                         <li><svg class="swatch" viewBox="0 0 12 12" width="12" height="12" focusable="false">
                             <rect class={format!("yb {k} side-{s}")} x="0" y="0" width="12" height="12" rx="2" /></svg>
-                            { format!("{} {t}", o.label) }</li>
+                            { lang.fill(t, &[("offer", &o.label)]) }</li>
                     })
                 }) }
             </ul>
@@ -255,6 +269,7 @@ fn year_chart(p: &YearChartProps) -> Html {
 
 #[function_component(Charts)]
 pub fn charts(p: &ChartsProps) -> Html {
+    let lang = use_lang();
     let max = p
         .projection
         .offers
@@ -264,18 +279,18 @@ pub fn charts(p: &ChartsProps) -> Html {
     let cur = p.cur.as_str();
     let locale = format::use_locale();
     html! {
-        <section class="charts" aria-label="Charts">
-            <h3>{ "Where the headline comes from" }</h3>
-            { for p.projection.offers.iter().map(|o| pillars(o, max, cur, &locale, p.years)) }
+        <section class="charts" aria-label={lang.say("charts.name")}>
+            <h3>{ lang.say("charts.pillars") }</h3>
+            { for p.projection.offers.iter().map(|o| pillars(o, max, cur, &locale, p.years, lang)) }
             <ul class="legend" aria-hidden="true">
-                { swatch("s-pay", "Salary and bonus") }
-                { swatch("s-signing", "Signing") }
-                { swatch("s-equity", "Equity") }
-                { swatch("s-tokens", "Tokens") }
-                { swatch("s-cash", "Pay after tax") }
-                { swatch("s-kept", "Tokens you keep") }
+                { swatch("s-pay", lang.say("charts.legend.pay")) }
+                { swatch("s-signing", lang.say("charts.legend.signing")) }
+                { swatch("s-equity", lang.say("charts.legend.equity")) }
+                { swatch("s-tokens", lang.say("charts.legend.tokens")) }
+                { swatch("s-cash", lang.say(if p.taxed { "charts.legend.cash.taxed" } else { "charts.legend.cash" })) }
+                { swatch("s-kept", lang.say("charts.legend.kept")) }
             </ul>
-            <h3>{ "Year by year" }</h3>
+            <h3>{ lang.say("charts.years") }</h3>
             <YearChart projection={p.projection.clone()} cur={p.cur.clone()} years={p.years} />
         </section>
     }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::model::Projection;
 use crate::numbers::shown_difference;
 use crate::ui::format;
+use crate::ui::host::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -18,6 +19,7 @@ pub struct CompareProps {
 
 #[function_component(Compare)]
 pub fn compare(p: &CompareProps) -> Html {
+    let lang = use_lang();
     let (Some(c), [a, b]) = (&p.projection.compare, p.projection.offers.as_slice()) else {
         return Html::default();
     };
@@ -36,24 +38,26 @@ pub fn compare(p: &CompareProps) -> Html {
         }
     };
     html! {
-        <section class="compare" aria-label="Comparison">
-            <h3>{ format!("{} against {}, over {} year{}", b.label, a.label, p.years, if p.years == 1 { "" } else { "s" }) }</h3>
+        <section class="compare" aria-label={lang.say("compare.name")}>
+            <h3>{ lang.fill(if p.years == 1 { "compare.title.one" } else { "compare.title" }, &[
+                ("b", &b.label), ("a", &a.label), ("years", &p.years.to_string()),
+            ]) }</h3>
             if c.headline_misleads {
                 <p class="misleads" data-fig="misleads">
-                    <strong>{ "The bigger headline is the smaller real offer. " }</strong>
-                    { "Judge the offers by what they are worth to you, not by the letter." }
+                    <strong>{ lang.say("compare.misleads") }</strong>{ " " }
+                    { lang.say("compare.misleads.advice") }
                 </p>
             }
-            <div class="scroll" tabindex="0" role="region" aria-label="Totals side by side">
+            <div class="scroll" tabindex="0" role="region" aria-label={lang.say("compare.table")}>
                 <table>
                     <thead>
                         <tr><td></td><th scope="col">{ &a.label }</th><th scope="col">{ &b.label }</th>
-                            <th scope="col">{ format!("{} − {}", b.label, a.label) }</th></tr>
+                            <th scope="col">{ lang.fill("compare.difference", &[("b", &b.label), ("a", &a.label)]) }</th></tr>
                     </thead>
                     <tbody>
-                        { row("Headline", a.headline_total, b.headline_total) }
-                        { row("Worth to you", a.worth_total, b.worth_total) }
-                        { row("With returns", a.fv_total, b.fv_total) }
+                        { row(lang.say("compare.headline"), a.headline_total, b.headline_total) }
+                        { row(lang.say("compare.worth"), a.worth_total, b.worth_total) }
+                        { row(lang.say("compare.returns"), a.fv_total, b.fv_total) }
                     </tbody>
                 </table>
             </div>

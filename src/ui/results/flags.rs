@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::explain;
 use crate::model::Projection;
+use crate::ui::host::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct FlagsProps {
@@ -14,6 +15,7 @@ pub struct FlagsProps {
 
 #[function_component(Flags)]
 pub fn flags(p: &FlagsProps) -> Html {
+    let lang = use_lang();
     let two = p.projection.offers.len() > 1;
     let items: Vec<Html> = p
         .projection
@@ -23,8 +25,8 @@ pub fn flags(p: &FlagsProps) -> Html {
             o.flags.iter().map(move |f| {
                 html! {
                     <li data-flag={f.id()}>
-                        if two { <strong>{ format!("{}: ", o.label) }</strong> }
-                        { explain::flag_text(*f) }
+                        if two { <strong>{ lang.fill("flags.offer", &[("offer", &o.label)]) }</strong>{ " " } }
+                        { explain::flag_text(*f, lang) }
                     </li>
                 }
             })
@@ -34,8 +36,8 @@ pub fn flags(p: &FlagsProps) -> Html {
         return Html::default();
     }
     html! {
-        <section class="flags" aria-label="What stands out">
-            <h3>{ "What stands out" }</h3>
+        <section class="flags" aria-label={lang.say("flags.title")}>
+            <h3>{ lang.say("flags.title") }</h3>
             <ul>{ for items }</ul>
         </section>
     }

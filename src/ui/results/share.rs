@@ -20,6 +20,7 @@ pub struct ShareProps {
 #[function_component(Share)]
 pub fn share(p: &ShareProps) -> Html {
     let host = use_context::<Host>().unwrap_or_default();
+    let lang = host.lang;
     let (status, copy) = use_copy_status(p.query.clone());
     // An embed's full calculator: the scenario goes along only on this
     // page's origin, or where the publisher said so (publish::link_with_scenario).
@@ -38,16 +39,16 @@ pub fn share(p: &ShareProps) -> Html {
     html! {
         <div class="share">
             if !p.hide_share {
-                <button type="button" class="primary" {onclick}>{ "Copy link" }</button>
+                <button type="button" class="primary" {onclick}>{ lang.say("share.copy") }</button>
             }
             if let Some(href) = full {
-                <a class="full" href={href} target="_blank" rel="noopener">{ "Open the full calculator" }</a>
+                <a class="full" href={href} target="_blank" rel="noopener">{ lang.say("share.open") }</a>
             }
             <p class="copy-status" role="status">
                 { match status {
                     CopyStatus::Idle => Html::default(),
-                    CopyStatus::Copied => html! { { "Link copied." } },
-                    CopyStatus::Failed(u) => html! { <>{ "Could not copy; select the link: " }<input type="text" readonly=true aria-label="Link to this calculation" value={u} /></> },
+                    CopyStatus::Copied => html! { { lang.say("share.copied") } },
+                    CopyStatus::Failed(u) => html! { <>{ lang.say("share.failed") }{ " " }<input type="text" readonly=true aria-label={lang.say("share.link")} value={u} /></> },
                 } }
             </p>
         </div>

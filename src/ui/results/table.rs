@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::explain;
 use crate::model::Projection;
 use crate::ui::format;
+use crate::ui::host::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
@@ -19,24 +20,28 @@ pub fn year_table(p: &TableProps) -> Html {
     let cur = p.cur.as_str();
     let loc = format::use_locale();
     let m = |d| format::money(d, cur, &loc);
+    let lang = use_lang();
+    let columns = [
+        "table.year",
+        "table.base",
+        "table.bonus",
+        "table.signing",
+        "table.equity",
+        "table.tokens",
+        "table.headline",
+        "table.kept",
+        "table.worth",
+        "table.essays",
+    ];
     html! {
         <details class="table-wrap">
-            <summary>{ "Year by year" }</summary>
+            <summary>{ lang.say("table.title") }</summary>
             { for p.projection.offers.iter().map(|o| html! {
-                <div class="scroll" tabindex="0" role="region" aria-label={format!("{}, year by year", o.label)}>
+                <div class="scroll" tabindex="0" role="region" aria-label={lang.fill("table.name", &[("offer", &o.label)])}>
                     <table class="years">
                         <caption>{ &o.label }</caption>
                         <thead><tr>
-                            <th scope="col">{ "Year" }</th>
-                            <th scope="col">{ "Base" }</th>
-                            <th scope="col">{ "Bonus" }</th>
-                            <th scope="col">{ "Signing" }</th>
-                            <th scope="col">{ "Equity" }</th>
-                            <th scope="col">{ "Tokens" }</th>
-                            <th scope="col">{ "Headline" }</th>
-                            <th scope="col">{ "Tokens you keep" }</th>
-                            <th scope="col">{ "Worth to you" }</th>
-                            <th scope="col">{ "Essays a day" }</th>
+                            { for columns.iter().map(|key| html! { <th scope="col">{ lang.say(key) }</th> }) }
                         </tr></thead>
                         <tbody>
                             { for o.years.iter().map(|y| html! {

@@ -21,6 +21,7 @@ pub struct TakeAwayProps {
 #[function_component(TakeAway)]
 pub fn take_away(p: &TakeAwayProps) -> Html {
     let host = use_context::<Host>().unwrap_or_default();
+    let lang = host.lang;
     // Built on click only: a render costs nothing for a file nobody saves.
     let csv = {
         let download = host.download.clone();
@@ -29,7 +30,7 @@ pub fn take_away(p: &TakeAwayProps) -> Html {
             download.emit(Download {
                 name: "tokenworth-years.csv".to_string(),
                 mime: "text/csv;charset=utf-8",
-                text: publish::years_csv(&projection),
+                text: publish::years_csv(&projection, lang),
             })
         })
     };
@@ -45,14 +46,14 @@ pub fn take_away(p: &TakeAwayProps) -> Html {
             download.emit(Download {
                 name: "tokenworth-result.svg".to_string(),
                 mime: "image/svg+xml",
-                text: publish::result_card_svg(&projection, years, &money, &percent),
+                text: publish::result_card_svg(&projection, years, lang, &money, &percent),
             })
         })
     };
     html! {
         <div class="takeaway">
-            <button type="button" class="secondary" data-action="csv" onclick={csv}>{ "Download CSV" }</button>
-            <button type="button" class="secondary" data-action="card" onclick={card}>{ "Save as image (SVG)" }</button>
+            <button type="button" class="secondary" data-action="csv" onclick={csv}>{ lang.say("takeaway.csv") }</button>
+            <button type="button" class="secondary" data-action="card" onclick={card}>{ lang.say("takeaway.card") }</button>
         </div>
     }
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::explain;
 use crate::model::Projection;
 use crate::ui::format;
+use crate::ui::host::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct VerdictProps {
@@ -19,9 +20,11 @@ pub struct VerdictProps {
 pub fn verdict(p: &VerdictProps) -> Html {
     let cur = p.cur.to_string();
     let loc = format::use_locale();
+    let lang = use_lang();
     let text = explain::verdict(
         &p.projection,
         p.years,
+        lang,
         &|d| format::money(d, &cur, &loc),
         &|r| format::percent(r, &loc),
     );
