@@ -47,17 +47,18 @@ let browser;
 
 before(async () => {
   server = await site({
-    'locales.html': html(CASES.map((c, i) => widget(`w${i}`, c, `data-locale="${c.locale}"`)).join('\n')),
+    'locales.html': html(CASES.map((c, i) => widget(`w${i}`, c, `data-locale="${c.locale}" data-lang="en"`)).join('\n')),
     'lang.html': html(
       `<section lang="fr-FR"><div id="fr">${widget('inner', CASES[2])}</div></section>
        <div id="de-host" lang="de-DE"></div>
        ${widget('plain', CASES[1])}`,
       'en',
     ),
-    'nolang.html': html(`${widget('nav', CASES[1])}\n${widget('badloc', CASES[1], 'data-locale="en US"')}`, null),
+    'nolang.html': html(`${widget('nav', CASES[1])}\n${widget('badloc', CASES[1], 'data-locale="en US" data-lang="en"')}`, null),
     'badge.html': html(
-      `<span id="b-de" data-tokenworth-badge data-locale="de-DE" data-cur="EUR" data-base="375000" data-tokens="100000"></span>
-       <span id="b-bad" data-tokenworth-badge data-locale="not a locale" data-base="375000"></span>`,
+      `<span id="b-de" data-tokenworth-badge data-locale="de-DE" data-lang="en" data-cur="EUR" data-base="375000" data-tokens="100000"></span>
+       <span id="b-bad" data-tokenworth-badge data-locale="not a locale" data-base="375000"></span>
+       <span id="b-words" data-tokenworth-badge data-locale="de-DE" data-cur="EUR" data-base="375000" data-tokens="100000"></span>`,
     ),
   });
   browser = await launch();
@@ -257,7 +258,7 @@ test('without data-locale the nearest lang decides, through a shadow host too, t
 });
 
 test('a link copied in Berlin opens the same scenario in Boston', async () => {
-  const berlin = await open(browser, `${server.url}index.html?locale=de-DE&cur=EUR&base=375000&tokens=100000`, {
+  const berlin = await open(browser, `${server.url}index.html?locale=de-DE&lang=en&cur=EUR&base=375000&tokens=100000`, {
     locale: 'de-DE',
   });
   let link;
@@ -323,9 +324,9 @@ test('a badge follows its locale, and a bad locale is named on it', async () => 
   const { context, page } = await open(browser, server.url + 'badge.html');
   try {
     await page.waitForFunction(() =>
-      ['b-de', 'b-bad'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.badge')),
+      ['b-de', 'b-bad', 'b-words'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.badge')),
     );
-    const { chip, want, bad } = await page.evaluate(() => {
+    const { chip, want, bad, words, wordsWant } = await page.evaluate(() => {
       const compact = new Intl.NumberFormat('de-DE', {
         style: 'currency',
         currency: 'EUR',
@@ -338,10 +339,14 @@ test('a badge follows its locale, and a bad locale is named on it', async () => 
         chip: document.getElementById('b-de').shadowRoot.querySelector('.chip').textContent,
         want: `${compact.format(375000)} to you · ${percent.format(0.21)} compute`,
         bad: document.getElementById('b-bad').shadowRoot.textContent,
+        // Without data-lang the words follow the locale: German (written by hand).
+        words: document.getElementById('b-words').shadowRoot.querySelector('.chip').textContent,
+        wordsWant: `${compact.format(375000)} für Sie · ${percent.format(0.21)} Rechenleistung`,
       };
     });
     assert.equal(chip, want);
     assert.match(bad, /data-locale="not a locale"/);
+    assert.equal(words, wordsWant);
   } finally {
     await context.close();
   }

@@ -53,11 +53,12 @@ pub struct FiguresProps {
 }
 
 /// A multiple to one decimal, half away from zero (as the CLI writes it).
-fn multiple_text(multiple: rust_decimal::Decimal) -> String {
-    multiple
+/// The use multiple to a tenth, with the locale's decimal mark (33,4 in de-DE).
+fn multiple_text(multiple: rust_decimal::Decimal, loc: &str) -> String {
+    let tenth = multiple
         .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string()
+        .normalize();
+    format::number_style(loc).write_ungrouped(tenth)
 }
 
 #[function_component(Figures)]
@@ -167,7 +168,7 @@ fn offer(o: &OfferProjection, p: &FiguresProps, loc: &str, lang: Lang) -> Html {
                 </Stat>
                 if let Some(multiple) = o.use_multiple {
                     <Stat name={"figures.use_multiple"} id={id("use")}>
-                        <dd data-fig="use-multiple">{ lang.fill("figures.use_multiple.value", &[("multiple", &multiple_text(multiple))]) }
+                        <dd data-fig="use-multiple">{ lang.fill("figures.use_multiple.value", &[("multiple", &multiple_text(multiple, loc))]) }
                             <span class="dd-note">{ " " }{ lang.fill("figures.use_multiple.note", &[("amount", &format::money(p.projection.use_year, cur, loc))]) }</span></dd>
                     </Stat>
                 }
