@@ -556,7 +556,9 @@ const ARTICLE_CSS = `body { margin: 0 auto; max-width: 680px; padding: 16px 0 48
 h1 { font: 700 28px/1.2 system-ui, sans-serif; margin: 0 0 12px; }
 p { margin: 0 0 16px; }
 `;
-function article(hostAttributes) {
+function article(hostAttributes, { head = false, sync = false } = {}) {
+  const loader = head ? '<script async blocking="render" src="embed.js"></script>' : '<script async src="embed.js"></script>';
+  const after = sync ? '<script src="embed.js"></script>' : '';
   const para = 'A top-quartile engineer offered $375,000 base and $100,000 a year of AI tokens is told the package is worth $475,000.';
   return `<!doctype html>
 <html lang="en">
@@ -566,13 +568,14 @@ function article(hostAttributes) {
   <title>Article (bench)</title>
   <link rel="icon" href="./favicon.svg">
   <link rel="stylesheet" href="./bench-article.css">
+  ${head ? loader : ''}
 </head>
 <body>
   <h1>Is $100,000 of tokens a raise?</h1>
   <p>${para}</p>
-  <div data-tokenworth${hostAttributes}></div>
+  <div data-tokenworth${hostAttributes}></div>${after}
   ${Array.from({ length: 6 }, () => `<p>${para} The tokens are compute the employer buys; what is left to the engineer is the salary.</p>`).join('\n  ')}
-  <script async src="embed.js"></script>
+  ${head || sync ? '' : loader}
 </body>
 </html>
 `;
@@ -582,6 +585,10 @@ async function writeArticlePages() {
   await writeFile(join(SITE, 'bench-article.css'), ARTICLE_CSS);
   await writeFile(join(SITE, 'article-script.html'), article(''));
   await writeFile(join(SITE, 'article-iframe.html'), article(' data-mode="iframe"'));
+  await writeFile(join(SITE, 'article-script-head.html'), article('', { head: true }));
+  await writeFile(join(SITE, 'article-script-sync.html'), article('', { sync: true }));
+  await writeFile(join(SITE, 'article-iframe-sync.html'), article(' data-mode="iframe"', { sync: true }));
+  await writeFile(join(SITE, 'article-iframe-head.html'), article(' data-mode="iframe"', { head: true }));
 }
 
 /**
@@ -628,6 +635,10 @@ async function cls() {
   const modes = [
     ['script embed', 'article-script.html'],
     ['iframe mode', 'article-iframe.html'],
+    ['script embed, loader in head', 'article-script-head.html'],
+    ['iframe mode, loader in head', 'article-iframe-head.html'],
+    ['script embed, sync after host', 'article-script-sync.html'],
+    ['iframe mode, sync after host', 'article-iframe-sync.html'],
   ];
   const out = {};
   const heights = [];
