@@ -632,18 +632,22 @@ function clsProbe() {
  * 680 px column.
  */
 async function cls() {
+  // Where the loader sits decides whether the text under the host is
+  // painted before the placeholder holds the widget's space (README,
+  // "Script embed"): the snippet's way (right after the host, no async) is
+  // the budgeted one; the others are reported.
   const modes = [
-    ['script embed', 'article-script.html'],
-    ['iframe mode', 'article-iframe.html'],
-    ['script embed, loader in head', 'article-script-head.html'],
-    ['iframe mode, loader in head', 'article-iframe-head.html'],
-    ['script embed, sync after host', 'article-script-sync.html'],
-    ['iframe mode, sync after host', 'article-iframe-sync.html'],
+    ['script embed (snippet: loader after the host)', 'article-script-sync.html', true],
+    ['iframe mode (loader after the host)', 'article-iframe-sync.html', true],
+    ['  script embed, loader async at the end', 'article-script.html', false],
+    ['  iframe mode, loader async at the end', 'article-iframe.html', false],
+    ['  script embed, loader in head (blocking=render)', 'article-script-head.html', false],
+    ['  iframe mode, loader in head (blocking=render)', 'article-iframe-head.html', false],
   ];
   const out = {};
   const heights = [];
   const runs = Math.min(RUNS, 5);
-  for (const [label, path] of modes) {
+  for (const [label, path, budgeted] of modes) {
     const scores = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -658,15 +662,19 @@ async function cls() {
         height: document.querySelector('[data-tokenworth]').getBoundingClientRect().height,
       }));
       scores.push(sum);
-      if (path === 'article-script.html') heights.push(height);
+      if (path === 'article-script-sync.html') heights.push(height);
       if (i === 0) out[label] = { entries };
       await context.close();
     }
     // Judged on the worst run: whether the page moves depends on whether
     // the embed's first change lands before or after the first paint.
     const worst = Math.max(...scores);
-    out[label] = { ...out[label], scores: scores.map((x) => round(x, 4)), median: round(median(scores), 4), worst: round(worst, 4) };
-    row(`CLS, article page, ${label} (worst of ${runs})`, `${worst.toFixed(4)} (median ${median(scores).toFixed(4)})`, `≤ ${BUDGET.cls}`, worst <= BUDGET.cls);
+    const key = label.trim();
+    out[key] = { ...out[label], scores: scores.map((x) => round(x, 4)), median: round(median(scores), 4), worst: round(worst, 4) };
+    if (key !== label) delete out[label];
+    const value = `${worst.toFixed(4)} (median ${median(scores).toFixed(4)})`;
+    if (budgeted) row(`CLS, article page, ${label}, worst of ${runs}`, value, `≤ ${BUDGET.cls}`, worst <= BUDGET.cls);
+    else row(label, value);
   }
   const h = median(heights);
   out.widgetHeight680 = round(h);
