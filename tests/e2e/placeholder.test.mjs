@@ -141,3 +141,36 @@ for (const file of ['framed.html', 'framed-two.html']) {
     }
   });
 }
+
+test('the frame posts no height while it shows the placeholder, only once its widget has rendered', async () => {
+  const { context, page, problems } = await open(browser, 'about:blank', { viewport: { width: 680, height: 900 } });
+  try {
+    await page.addInitScript(() => {
+      if (window.top !== window) return;
+      window.__fromFrame = [];
+      window.addEventListener('message', (e) => {
+        if (e.data && typeof e.data === 'object') window.__fromFrame.push({ type: e.data.type, height: e.data.height });
+      });
+    });
+    const release = await holdWasm(page);
+    await page.goto(server.url + 'framed.html');
+    const frame = await (await page.locator('#f iframe').elementHandle()).contentFrame();
+    await frame.waitForFunction(() => document.querySelector('[data-tokenworth]').shadowRoot?.querySelector('.tw-placeholder'));
+    // Two frames later every ResizeObserver callback has run; a message the
+    // frame posts after them arrives after any height it posted before.
+    await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      window.parent.postMessage({ type: 'test:placeholder-shown' }, '*');
+      done();
+    }))));
+    await page.waitForFunction(() => window.__fromFrame.some((m) => m.type === 'test:placeholder-shown'));
+    const before = await page.evaluate(() => window.__fromFrame.filter((m) => m.type === 'tokenworth:height'));
+    assert.deepEqual(before, [], 'no height while the placeholder shows');
+    release();
+    await page.waitForFunction(() => window.__fromFrame.some((m) => m.type === 'tokenworth:height'));
+    const heights = await page.evaluate(() => window.__fromFrame.filter((m) => m.type === 'tokenworth:height').map((m) => m.height));
+    for (const h of heights) assert.ok(h > 400, `the frame posted ${h} px`);
+    await clean(problems, server.url);
+  } finally {
+    await context.close();
+  }
+});
