@@ -5,7 +5,7 @@
 //   node bench/run.mjs [--runs 9] [--edits 200] [--only sizes,load,...]
 //                      [--out bench/results.json] [--no-native]
 //
-// Sections: sizes, load, badges, latency, model, memory. Pages used only by
+// Sections: sizes, load, badges, latency, model, memory, cls. Pages used only by
 // the benchmark (baselines, 20 widgets, 1,000 badges) are generated into
 // bench/out/site/ (git-ignored) next to a copy of dist/; dist/ is untouched.
 // Headless Debian Chromium (playwright-core from tests/e2e), 127.0.0.1,
@@ -35,7 +35,7 @@ const opt = (name, fallback) => {
 const RUNS = Number(opt('--runs', '9'));
 const EDITS = Number(opt('--edits', '200'));
 const OUT = opt('--out', join(ROOT, 'bench', 'results.json'));
-const ONLY = new Set(opt('--only', 'sizes,load,badges,latency,model,memory').split(','));
+const ONLY = new Set(opt('--only', 'sizes,load,badges,latency,model,memory,cls').split(','));
 const NATIVE = !argv.includes('--no-native');
 
 const KiB = 1024;
@@ -46,6 +46,8 @@ const BUDGET = {
   badgesAfterScript: 300, // ms, embed.js loaded -> 1,000 badges shown
   instancesFor20: 1, // wasm instances on a page with 20 widgets
   parse100kKeys: 1000, // ms, codec::parse of 100,000 distinct unknown keys (natively)
+  cls: 0.01, // Cumulative Layout Shift of an article page, load -> widget results (each embed mode)
+  widgetHeight680: 900, // px, the default widget 680 px wide
 };
 
 /** The 2-offer, 10-year scenario of benches/model.rs. */
@@ -161,6 +163,7 @@ async function buildPages() {
   ).join('\n    ');
   await writeFile(join(SITE, 'widgets-20.html'), index.replace(HOST_RE, twenty));
   await writeFile(join(SITE, 'badges.html'), listing(1000, true));
+  await writeArticlePages();
   await writeFile(join(SITE, 'badges-baseline.html'), listing(1000, false));
 }
 
@@ -548,6 +551,140 @@ async function memory() {
   row('20 widgets: wasm instances', String(twenty), `= ${BUDGET.instancesFor20}`, twenty === BUDGET.instancesFor20);
 }
 
+/** The bench article: text above and below one default widget, a 680 px column. */
+const ARTICLE_CSS = `body { margin: 0 auto; max-width: 680px; padding: 16px 0 48px; font: 17px/1.6 Georgia, serif; color: #222; background: #fff; }
+h1 { font: 700 28px/1.2 system-ui, sans-serif; margin: 0 0 12px; }
+p { margin: 0 0 16px; }
+`;
+function article(hostAttributes, { head = false, sync = false } = {}) {
+  const loader = head ? '<script async blocking="render" src="embed.js"></script>' : '<script async src="embed.js"></script>';
+  const after = sync ? '<script src="embed.js"></script>' : '';
+  const para = 'A top-quartile engineer offered $375,000 base and $100,000 a year of AI tokens is told the package is worth $475,000.';
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Article (bench)</title>
+  <link rel="icon" href="./favicon.svg">
+  <link rel="stylesheet" href="./bench-article.css">
+  ${head ? loader : ''}
+</head>
+<body>
+  <h1>Is $100,000 of tokens a raise?</h1>
+  <p>${para}</p>
+  <div data-tokenworth${hostAttributes}></div>${after}
+  ${Array.from({ length: 6 }, () => `<p>${para} The tokens are compute the employer buys; what is left to the engineer is the salary.</p>`).join('\n  ')}
+  ${head || sync ? '' : loader}
+</body>
+</html>
+`;
+}
+
+async function writeArticlePages() {
+  await writeFile(join(SITE, 'bench-article.css'), ARTICLE_CSS);
+  await writeFile(join(SITE, 'article-script.html'), article(''));
+  await writeFile(join(SITE, 'article-iframe.html'), article(' data-mode="iframe"'));
+  await writeFile(join(SITE, 'article-script-head.html'), article('', { head: true }));
+  await writeFile(join(SITE, 'article-script-sync.html'), article('', { sync: true }));
+  await writeFile(join(SITE, 'article-iframe-sync.html'), article(' data-mode="iframe"', { sync: true }));
+  await writeFile(join(SITE, 'article-iframe-head.html'), article(' data-mode="iframe"', { head: true }));
+}
+
+/**
+ * Init script: the page's Cumulative Layout Shift so far (the sum of every
+ * layout-shift entry without recent input, as web-vitals counts it for a
+ * page that loads and is not scrolled), and when the widget shows results,
+ * in the page or inside its iframe.
+ */
+function clsProbe() {
+  if (window.top !== window) return; // the frame's own document is not the article
+  const C = (window.__cls = { sum: 0, entries: [] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      C.sum += e.value;
+      C.entries.push({ t: Math.round(e.startTime), value: e.value });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  C.shown = () => {
+    const host = document.querySelector('[data-tokenworth]');
+    const root = host && host.shadowRoot;
+    if (!root) return false;
+    const iframe = root.querySelector('iframe');
+    const widget = iframe ? iframe.contentDocument && iframe.contentDocument.querySelector('[data-tokenworth]') : host;
+    const fig = widget && widget.shadowRoot && widget.shadowRoot.querySelector('[data-offer=a] [data-fig=headline]');
+    if (!fig || !fig.textContent.trim()) return false;
+    // In iframe mode the load ends when the parent has applied the
+    // frame's height: the page no longer moves.
+    if (iframe) {
+      const inner = Math.ceil(iframe.contentDocument.documentElement.getBoundingClientRect().height);
+      return Math.abs(iframe.getBoundingClientRect().height - inner) < 1;
+    }
+    return true;
+  };
+}
+
+/**
+ * Layout shift of an article page while the widget loads (script embed and
+ * iframe mode), from navigation until the widget shows results and two more
+ * frames have been painted; and the height of the default widget in the
+ * 680 px column.
+ */
+async function cls() {
+  // Where the loader sits decides whether the text under the host is
+  // painted before the placeholder holds the widget's space (README,
+  // "Script embed"): the snippet's way (right after the host, no async) is
+  // the budgeted one; the others are reported.
+  const modes = [
+    ['script embed (snippet: loader after the host)', 'article-script-sync.html', true],
+    ['iframe mode (loader after the host)', 'article-iframe-sync.html', true],
+    ['  script embed, loader async at the end', 'article-script.html', false],
+    ['  iframe mode, loader async at the end', 'article-iframe.html', false],
+    ['  script embed, loader in head (blocking=render)', 'article-script-head.html', false],
+    ['  iframe mode, loader in head (blocking=render)', 'article-iframe-head.html', false],
+  ];
+  const out = {};
+  const heights = [];
+  const runs = Math.min(RUNS, 5);
+  for (const [label, path, budgeted] of modes) {
+    const scores = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(clsProbe);
+      const page = await context.newPage();
+      await page.goto(server.url + path, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__cls.shown(), null, { timeout: 30_000, polling: 'raf' });
+      // Two more frames: a shift of the frame that showed the results is reported.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+      const { sum, entries, height } = await page.evaluate(() => ({
+        ...window.__cls,
+        height: document.querySelector('[data-tokenworth]').getBoundingClientRect().height,
+      }));
+      scores.push(sum);
+      if (path === 'article-script-sync.html') heights.push(height);
+      if (i === 0) out[label] = { entries };
+      await context.close();
+    }
+    // Judged on the worst run: whether the page moves depends on whether
+    // the embed's first change lands before or after the first paint.
+    const worst = Math.max(...scores);
+    const key = label.trim();
+    out[key] = { ...out[label], scores: scores.map((x) => round(x, 4)), median: round(median(scores), 4), worst: round(worst, 4) };
+    if (key !== label) delete out[label];
+    const value = `${worst.toFixed(4)} (median ${median(scores).toFixed(4)})`;
+    if (budgeted) row(`CLS, article page, ${label}, worst of ${runs}`, value, `≤ ${BUDGET.cls}`, worst <= BUDGET.cls);
+    else row(label, value);
+  }
+  const h = median(heights);
+  out.widgetHeight680 = round(h);
+  results.cls = {
+    what: 'sum of layout-shift entries without recent input on an article page (text above and below one default widget in a 680 px column, 1280x800 viewport), navigation -> widget results shown (iframe mode: and the iframe at the height of its page) + 2 frames; widget height: the host element in that column',
+    ...out,
+  };
+  row('default widget height, 680 px wide', `${h.toFixed(1)} px`, `≤ ${BUDGET.widgetHeight680} px`, h <= BUDGET.widgetHeight680);
+}
+
 // --- main -----------------------------------------------------------------------
 
 function printTable() {
@@ -567,12 +704,12 @@ function printTable() {
 
 try {
   if (ONLY.has('sizes')) await sizes();
-  const browserSections = ['load', 'badges', 'latency', 'model', 'memory'].filter((s) => ONLY.has(s));
+  const browserSections = ['load', 'badges', 'latency', 'model', 'memory', 'cls'].filter((s) => ONLY.has(s));
   if (browserSections.length) {
     await buildPages();
     server = await serve({ dir: SITE, csp: STRICT_CSP });
     browser = await launch();
-    const sections = { load, badges, latency, model, memory };
+    const sections = { load, badges, latency, model, memory, cls };
     for (const s of browserSections) {
       try {
         await sections[s]();

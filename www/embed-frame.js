@@ -12,7 +12,8 @@
  *       headline: '<decimal>', worth: '<decimal>' }
  *
  * The height carries nothing the reader typed: it goes to any parent ('*'),
- * and only once the widget has rendered (not the 2 px of an empty page).
+ * and only once the widget has rendered (not the 2 px of an empty page, nor
+ * the placeholder's height, which the parent knows already).
  * The edits carry the reader's own figures: they go only to the origin of
  * the first hello that came from window.parent, and nowhere without one.
  * A parent must still check event.origin and event.source (embed.js does).
@@ -33,8 +34,10 @@
 
   let last = -1;
   function postHeight(host) {
-    // Nothing rendered yet (the wasm app is still loading): no height.
-    if (host.getBoundingClientRect().height === 0) return;
+    // Nothing rendered yet (the app is still loading; embed.js's placeholder
+    // holds the widget's height, which the parent gave the iframe already):
+    // no height. The app renders into .tw-root (src/web/mount.rs).
+    if (!host.shadowRoot || !host.shadowRoot.querySelector('.tw-root > *')) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
@@ -47,6 +50,12 @@
     const observer = new ResizeObserver(() => postHeight(host));
     observer.observe(host);
     observer.observe(document.documentElement);
+    // The widget replaces a placeholder of (nearly) its height: the size may
+    // not change, so the first height also goes once the app is ready.
+    const api = window.tokenworth;
+    if (api && api.ready instanceof Promise) {
+      api.ready.then(() => requestAnimationFrame(() => postHeight(host)), () => {});
+    }
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -100,6 +100,179 @@
   // An own property of window: it wins over any element named "tokenworth".
   window.tokenworth = api;
 
+  /* ---- Placeholders: the widget's space, reserved before the app runs --------
+   * Each empty widget host gets, as soon as this script sees it, a box of the
+   * height the widget will have (same shadow root, same :host rules), so the
+   * page around it does not move when the app replaces the box (issue 11).
+   * In iframe mode the iframe starts at that height.
+   *
+   * The height of the embedded widget (the article layout of ui/app.rs: the
+   * answer, the four inputs unless compact, the share bar, the fold, 16 px
+   * apart, inside 16 px of padding and a 1 px border; 12 px of padding on a
+   * viewport up to 480 px wide) is the sum of its parts, each a function of
+   * the widget's content width. PLACEHOLDER_PARTS holds them as measured on
+   * the real widget by scripts/placeholder-heights.mjs (headless Chromium,
+   * every width from 200 to 1240 px; the default scenario for one offer,
+   * base 500k + tokens 250k against 560k for two): per part, straight
+   * segments [from width, height there, px of height per px of width].
+   * Regenerate it when the widget's layout changes;
+   * tests/e2e/placeholder.test.mjs fails until then. Text that wraps
+   * differently (another verdict, other labels, another font) can be a line
+   * off: the widget then still moves the page by that line, not by its height. */
+  const PLACEHOLDER_PARTS = {
+    answerOne: [200, 535.8, 0, 215, 510.6, 0, 244, 490.2, 0, 253, 465, 0, 258, 439.8, 0.0098, 286, 440.2, 0.0915, 294, 415.7, 0.0918, 344, 401.1, 0, 345, 376.1, 0.092, 408, 356.7, 0.0904, 515, 366.2, 0, 543, 341, 0, 784, 315.9, 0],
+    answerTwo: [200, 773.3, 0, 222, 748.1, 0, 244, 707.3, 0, 249, 682.2, 0, 272, 657, 0.0142, 284, 657.3, 0.1846, 339, 642.3, 0.1797, 344, 604.8, 0.1842, 430, 595.4, 0.1839, 500, 363.5, 0, 504, 343.1, 0.0032, 587, 343.4, 0.0461, 628, 320.1, 0.0458, 703, 304.4, 0.0453, 1046, 319.9, 0, 1238, 294.7, 0],
+    formAdd: [200, 590, 0, 201, 570.3, 0, 227, 549.1, 0, 236, 529.4, 0, 368, 509.7, 0, 480, 323.5, 0, 740, 303.9, 0, 976, 200.9, 0],
+    formNoCompare: [200, 530.4, 0, 201, 510.7, 0, 236, 491, 0, 368, 471.3, 0, 480, 285.2, 0, 740, 265.5, 0, 976, 162.5, 0],
+    formTwo: [200, 614.8, 0, 201, 595.1, 0, 236, 575.4, 0, 311, 529.4, 0, 368, 509.7, 0, 480, 323.5, 0, 740, 303.9, 0, 976, 200.9, 0],
+    share: [200, 107.4, 0, 213, 83.4, 0, 333, 51.4, 0],
+    shareNoCopy: [200, 61, 0, 213, 37, 0],
+    fold: [200, 60.2, 0, 203, 38.6, 0],
+    foldCompact: [200, 38.6, 0],
+  }; // end of PLACEHOLDER_PARTS
+
+  /** The height of a part at content width `width` (px). */
+  function partHeight(name, width) {
+    const s = PLACEHOLDER_PARTS[name];
+    let i = 0;
+    while (i + 3 < s.length && s[i + 3] <= width) i += 3;
+    return s[i + 1] + s[i + 2] * (Math.max(width, s[i]) - s[i]);
+  }
+
+  /** The widget's layout settings, from the host's attributes (the iframe
+   * page's: its address), or a scenario given to tokenworth.mount. */
+  function widgetLayout(host, scenario) {
+    const options = new Map();
+    let offerB = false;
+    const scenarioKeys = (query) => new URLSearchParams(query).forEach((_, key) => {
+      offerB = offerB || key.toLowerCase().startsWith('b.');
+    });
+    if (host.hasAttribute('data-frame')) {
+      new URLSearchParams(window.location.search).forEach((value, key) => {
+        if (OPTION_KEYS.includes(key)) options.set(key, value);
+        else offerB = offerB || key.toLowerCase().startsWith('b.');
+      });
+    } else {
+      for (const attr of host.attributes) {
+        const key = attr.name.toLowerCase().replace(/^data-/, '');
+        if (OPTION_KEYS.includes(key)) options.set(key, attr.value.toLowerCase());
+        else if (typeof scenario === 'string') continue;
+        else if (key === 'scenario') scenarioKeys(attr.value);
+        else offerB = offerB || key.startsWith('b-');
+      }
+      if (typeof scenario === 'string') scenarioKeys(scenario);
+    }
+    const hide = (options.get('hide') || '').split(',').map((s) => s.trim());
+    const theme = options.get('theme');
+    return {
+      offerB,
+      // publish::parse_flag: present, or a yes.
+      compact: ['', '1', 'true', 'yes', 'on', 'compact'].includes(options.get('compact')),
+      hideShare: hide.includes('share'),
+      hideCompare: hide.includes('compare'),
+      theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
+    };
+  }
+
+  /** The border-box height of the widget `width` px wide (px). */
+  function widgetHeight(layout, width, narrow) {
+    const frame = 2 * (narrow ? 12 : 16) + 2; // .tw padding and border
+    const content = width - frame;
+    const gap = 16; // .tw.article
+    const form = layout.offerB ? 'formTwo' : layout.hideCompare ? 'formNoCompare' : 'formAdd';
+    return frame +
+      partHeight(layout.offerB ? 'answerTwo' : 'answerOne', content) +
+      (layout.compact ? 0 : gap + partHeight(form, content)) +
+      gap + partHeight(layout.hideShare ? 'shareNoCopy' : 'share', content) +
+      gap + partHeight(layout.compact ? 'foldCompact' : 'fold', content);
+  }
+
+  /** The host's content-box width (px). */
+  function contentWidth(host) {
+    const style = getComputedStyle(host);
+    return host.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  }
+
+  /** The placeholder's height in `host` (px). */
+  function placeholderHeight(host) {
+    return widgetHeight(widgetLayout(host), contentWidth(host), window.matchMedia('(max-width: 480px)').matches);
+  }
+
+  /** An iframe's starting height: the widget as the frame page lays it out
+   * (its own viewport is the iframe, as wide as the host) plus embed.css's
+   * 1 px above and below. */
+  function frameHeight(host, scenario) {
+    const width = contentWidth(host);
+    return widgetHeight(widgetLayout(host, scenario), width, width <= 480) + 2;
+  }
+
+  // The :host rules of the widget's stylesheet that size the host (ui/style.css),
+  // and the widget's background and border in its theme (its custom properties
+  // included), so the box is the widget's until it is the widget.
+  const PLACEHOLDER_CSS = `:host { all: initial; display: block; }
+:host([hidden]) { display: none; }
+.tw-placeholder { box-sizing: border-box; border: 1px solid var(--tw-line, #e3e3e0); border-radius: 12px; background: var(--tw-bg, #ffffff); }
+.tw-placeholder.theme-dark { border-color: var(--tw-line-dark, #2e3038); background: var(--tw-bg-dark, #17181c); }
+@media (prefers-color-scheme: dark) {
+  .tw-placeholder.theme-auto { border-color: var(--tw-line-dark, #2e3038); background: var(--tw-bg-dark, #17181c); }
+}
+@media (max-width: 480px) { .tw-placeholder { border-radius: 10px; } }`;
+  let placeholderSheet = null;
+  const placeholders = new WeakSet(); // hosts showing a placeholder
+  let placeholderObserver = null;
+
+  function wantsPlaceholder(el) {
+    return el.matches('[data-tokenworth]') && !el.hasAttribute('data-standalone') &&
+      !el.shadowRoot && el.childElementCount === 0 && el.textContent.trim() === '' &&
+      el !== doc.root() && el.localName !== 'body';
+  }
+
+  /** Placeholders in every empty host in `roots` (and below): the boxes first,
+   * then every width read at once (one layout), then the heights. */
+  function reserveSpace(roots) {
+    const boxes = [];
+    roots.forEach((root) => {
+      if (root.nodeType !== Node.ELEMENT_NODE) return;
+      [root, ...root.querySelectorAll('[data-tokenworth]')].forEach((host) => {
+        if (!wantsPlaceholder(host)) return;
+        try {
+          if (!placeholderSheet) {
+            placeholderSheet = new CSSStyleSheet();
+            placeholderSheet.replaceSync(PLACEHOLDER_CSS);
+          }
+          const shadow = host.attachShadow({ mode: 'open' });
+          shadow.adoptedStyleSheets = [placeholderSheet];
+          const box = doc.create('div');
+          box.className = `tw-placeholder theme-${widgetLayout(host).theme}`;
+          shadow.replaceChildren(box);
+          placeholders.add(host);
+          boxes.push([host, box]);
+        } catch {
+          // An element that cannot have a shadow root: the app says why.
+        }
+      });
+    });
+    boxes
+      .map(([host, box]) => [box, host.getAttribute('data-mode') === 'iframe' ? frameHeight(host) : placeholderHeight(host)])
+      .forEach(([box, height]) => {
+        box.style.height = `${height}px`;
+      });
+  }
+
+  /** From now until the app runs: hosts already there, and each as it is
+   * parsed or added (a MutationObserver runs before the next paint). */
+  function startPlaceholders() {
+    reserveSpace([doc.root()]);
+    placeholderObserver = new MutationObserver((records) => {
+      reserveSpace(records.flatMap((r) => Array.from(r.addedNodes)).filter((n) => n.isConnected));
+    });
+    placeholderObserver.observe(doc.root(), { childList: true, subtree: true });
+  }
+
+  function stopPlaceholders() {
+    if (placeholderObserver) placeholderObserver.disconnect();
+  }
+
   /* ---- Fail closed ---------------------------------------------------------
    * When the app cannot start (a file does not match its hash, a network
    * error…), nothing of it runs: one console error, `ready` rejects, and each
@@ -108,11 +281,14 @@
 
   function showFallback() {
     doc.all('[data-tokenworth]').forEach((host) => {
-      if (host.shadowRoot || host.childElementCount > 0 || host.textContent.trim() !== '') return;
+      const placeholder = placeholders.has(host);
+      if (!placeholder && (host.shadowRoot || host.childElementCount > 0 || host.textContent.trim() !== '')) return;
       try {
         const line = doc.create('p');
         line.textContent = FALLBACK_TEXT;
-        host.attachShadow({ mode: 'open' }).replaceChildren(line);
+        const shadow = placeholder ? host.shadowRoot : host.attachShadow({ mode: 'open' });
+        shadow.adoptedStyleSheets = [];
+        shadow.replaceChildren(line);
       } catch {
         // An element that cannot have a shadow root (<a>, <img>…): leave it.
       }
@@ -120,6 +296,7 @@
   }
 
   function fail(error) {
+    stopPlaceholders();
     console.error('tokenworth: could not start the calculator:', error);
     rejectReady(error);
     domReady().then(showFallback);
@@ -259,6 +436,7 @@
    * Accepted only when event.origin is the frame page's origin AND
    * event.source is that very iframe's window. */
   const frames = new Map(); // host element -> iframe
+  const MIN_FRAME_HEIGHT = 50; // px; the smallest widget is ~470 px tall
   let allFrames = false; // true once this page turned out unable to run the app
   const frameOrigin = new URL('embed.html', base).origin;
   // The presentation keys of src/codec/keys.rs (a native test checks these
@@ -298,7 +476,9 @@
       if (!data || typeof data !== 'object') return;
       if (data.type === 'tokenworth:height') {
         const height = Number(data.height);
-        if (!Number.isFinite(height) || height < 0 || height > 100000) return;
+        // Below MIN_FRAME_HEIGHT is a frame with nothing rendered (an empty
+        // page is 2 px): the iframe keeps its placeholder height.
+        if (!Number.isFinite(height) || height < MIN_FRAME_HEIGHT || height > 100000) return;
         iframe.style.height = `${Math.ceil(height)}px`;
       } else if (data.type === 'tokenworth:change') {
         host.dispatchEvent(new CustomEvent('tokenworth:change', {
@@ -324,7 +504,9 @@
     iframe.style.display = 'block';
     iframe.style.width = '100%';
     iframe.style.border = '0';
-    iframe.style.height = '640px';
+    // The widget's height as the frame will lay it out: the page does not
+    // move when the frame's first height arrives.
+    iframe.style.height = `${frameHeight(host, scenario)}px`;
     // On every load of the frame: say hello, so that it sends the reader's
     // edits to this page's origin (and to no one else).
     iframe.addEventListener('load', () => {
@@ -410,6 +592,7 @@
   // This page cannot run the app itself: show every host as an iframe of
   // embed.html, whose own policy allows it.
   function useIframes(reason, computeError) {
+    stopPlaceholders();
     console.warn(`tokenworth: ${reason}; showing the calculator in iframes instead.`);
     allFrames = true;
     api.mode = 'iframe';
@@ -423,6 +606,7 @@
     });
   }
 
+  startPlaceholders();
   domReady().then(watchFrames);
 
   if (!wasmAllowed()) {
@@ -449,6 +633,7 @@
   Promise.all([glue, domReady()])
     .then(([module]) => module.default({ module_or_path: wasm }))
     .then(() => {
+      stopPlaceholders();
       api.mode = 'script';
       wrapApi();
       resolveReady(api);

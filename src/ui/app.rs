@@ -14,7 +14,8 @@ use crate::ui::form::Form;
 use crate::ui::format;
 use crate::ui::host::Host;
 use crate::ui::inputs::essentials::{Essentials, UP_FRONT};
-use crate::ui::inputs::{equity::Equity, pay::Pay, tokens::Tokens, you::You, Ctx};
+use crate::ui::inputs::field::LockNote;
+use crate::ui::inputs::{equity::Equity, pay::Pay, tokens::Tokens, you::You, Ctx, FieldCallbacks};
 use crate::ui::results::{
     charts::Charts, compare::Compare, figures::Figures, flags::Flags, share::Share,
     table::YearTable, takeaway::TakeAway, verdict::Verdict,
@@ -105,6 +106,10 @@ pub fn app(props: &AppProps) -> Html {
         FormState { form }
     });
     let config = use_memo(props.config.clone(), |c| c.clone());
+    let callbacks = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |()| FieldCallbacks::new(dispatcher))
+    };
     let side = use_state(|| Side::A);
     let form = &state.form;
     let query = form.query();
@@ -135,6 +140,7 @@ pub fn app(props: &AppProps) -> Html {
         } else {
             &[]
         },
+        callbacks: (*callbacks).clone(),
     };
 
     let query = AttrValue::from(query);
@@ -218,6 +224,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Host> context={props.host.clone()}>
+        <ContextProvider<LockNote> context={LockNote::for_page(config.standalone)}>
             <ContextProvider<Ctx> context={ctx}>
                 // Screen readers speak the widget in its own language, whatever the page's.
                 <div class={classes} lang={lang.code()}>
@@ -225,6 +232,7 @@ pub fn app(props: &AppProps) -> Html {
                     { body }
                 </div>
             </ContextProvider<Ctx>>
+        </ContextProvider<LockNote>>
         </ContextProvider<Host>>
     }
 }

@@ -125,7 +125,7 @@ test('every bar of the year chart has 3:1 against the background, light and dark
         const root = host.shadowRoot;
         const rgb = (text) => text.match(/[\d.]+/g).slice(0, 3).map(Number);
         const bg = rgb(getComputedStyle(root.querySelector('.tw')).backgroundColor);
-        const bars = [...root.querySelectorAll('.per-year rect.yb')].filter((r) => !r.closest('.legend'));
+        const bars = [...root.querySelectorAll('.per-year .yb')].filter((r) => !r.closest('.legend'));
         return bars.slice(0, 4).map((rect) => {
           const style = getComputedStyle(rect);
           // A bar drawn translucent shows as its colour over the background.

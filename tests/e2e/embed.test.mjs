@@ -342,7 +342,7 @@ test('the Embed panel gives a snippet with the versioned loader and its SRI hash
     await page.locator('[data-standalone] .embed-panel summary').click();
     snippet = await page.locator('[data-standalone] .embed-panel textarea').inputValue();
     assert.match(snippet, /^<div data-tokenworth data-base="500k" data-tokens="250k"><\/div>\n/);
-    assert.ok(snippet.includes(`<script async src="${server.url}embed-${version}.js" integrity="${integrity}" crossorigin="anonymous"></script>`), snippet);
+    assert.ok(snippet.includes(`<script src="${server.url}embed-${version}.js" integrity="${integrity}" crossorigin="anonymous"></script>`), snippet);
     assert.match(snippet, /<noscript><a href="[^"]*\?base=500k&amp;tokens=250k">/);
     await clean(problems, server.url);
   } finally {

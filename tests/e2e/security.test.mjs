@@ -155,7 +155,7 @@ test("integrity: the standalone page's Embed snippet carries the sha384 of the v
     await page.locator('.embed-panel summary').click();
     const snippet = await page.locator('.embed-panel textarea').inputValue();
     assert.ok(
-      snippet.includes(`<script async src="${server.url}${LOADER}" integrity="${loaderSri}" crossorigin="anonymous"></script>`),
+      snippet.includes(`<script src="${server.url}${LOADER}" integrity="${loaderSri}" crossorigin="anonymous"></script>`),
       snippet,
     );
     assert.match(await page.locator('.embed-panel .hint').textContent(), /checks this release's loader \(embed\.js\) against the snippet's integrity hash; the loader checks the calculator's script and WebAssembly/);

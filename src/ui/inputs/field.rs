@@ -6,19 +6,33 @@ use crate::ui::geometry::{length, svg_num};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::Ctx;
 use crate::ui::host::use_lang;
 
-/// Why a locked field cannot be changed, in the words of where the lock
+/// Why a locked field cannot be changed (its catalogue key), in the words of where the lock
 /// came from: the standalone page's lock is in the link a recruiter sent;
-/// an embed's is the publisher's `data-lock`.
+/// an embed's is the publisher's `data-lock`. A context of its own (the
+/// app provides it): a field that read the form's context (`Ctx`, new on
+/// every edit) was rendered again on every keystroke in any field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LockNote(&'static str);
+
+impl LockNote {
+    pub fn for_page(standalone: bool) -> LockNote {
+        LockNote(if standalone {
+            "lock.link"
+        } else {
+            "lock.publisher"
+        })
+    }
+}
+
 #[hook]
 fn use_lock_note() -> &'static str {
-    let lang = use_lang();
-    match use_context::<Ctx>() {
-        Some(ctx) if ctx.config.standalone => lang.say("lock.link"),
-        _ => lang.say("lock.publisher"),
-    }
+    use_lang().say(
+        use_context::<LockNote>()
+            .unwrap_or(LockNote::for_page(false))
+            .0,
+    )
 }
 
 /// A slider's range and step (display only: the typed field is the value).

@@ -8,6 +8,7 @@ pub mod pay;
 pub mod tokens;
 pub mod you;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -35,6 +36,54 @@ pub struct Ctx {
     pub up_front: &'static [FieldId],
     /// The reader's language.
     pub lang: Lang,
+    pub callbacks: FieldCallbacks,
+}
+
+/// Callbacks by field key: a list, not a HashMap (a few dozen keys; the
+/// HashMap added 7.5 KB to the wasm).
+type Cache<T> = Rc<RefCell<Vec<(FullKey, Callback<T>)>>>;
+
+/// The fields' callbacks, made once per field and kept for the widget's
+/// life. Yew compares callbacks by identity: new ones on every render made
+/// every field's props differ, so every field was rendered again on every
+/// edit of any one (`make bench`, input latency).
+#[derive(Clone)]
+pub struct FieldCallbacks {
+    dispatcher: UseReducerDispatcher<FormState>,
+    edit: Cache<String>,
+    set: Cache<String>,
+    blur: Cache<()>,
+}
+
+impl PartialEq for FieldCallbacks {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.edit, &other.edit)
+    }
+}
+
+impl FieldCallbacks {
+    pub fn new(dispatcher: UseReducerDispatcher<FormState>) -> FieldCallbacks {
+        FieldCallbacks {
+            dispatcher,
+            edit: Rc::default(),
+            set: Rc::default(),
+            blur: Rc::default(),
+        }
+    }
+
+    /// The cached callback of `key` in `cache`, made by `make` the first time.
+    fn cached<T>(
+        cache: &Cache<T>,
+        key: FullKey,
+        make: impl FnOnce() -> Callback<T>,
+    ) -> Callback<T> {
+        if let Some((_, callback)) = cache.borrow().iter().find(|(k, _)| *k == key) {
+            return callback.clone();
+        }
+        let callback = make();
+        cache.borrow_mut().push((key, callback.clone()));
+        callback
+    }
 }
 
 impl Ctx {
@@ -61,22 +110,31 @@ impl Ctx {
     }
 
     pub fn edit(&self, key: FullKey) -> Callback<String> {
-        let state = self.state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::Edit(key, text)))
+        let c = &self.callbacks;
+        FieldCallbacks::cached(&c.edit, key, || {
+            let state = c.dispatcher.clone();
+            Callback::from(move |text: String| state.dispatch(Action::Edit(key, text)))
+        })
     }
 
     /// Edit and settle at once (selects, checkboxes, presets).
     pub fn set(&self, key: FullKey) -> Callback<String> {
-        let state = self.state.clone();
-        Callback::from(move |text: String| {
-            state.dispatch(Action::Edit(key, text));
-            state.dispatch(Action::Blur(key));
+        let c = &self.callbacks;
+        FieldCallbacks::cached(&c.set, key, || {
+            let state = c.dispatcher.clone();
+            Callback::from(move |text: String| {
+                state.dispatch(Action::Edit(key, text));
+                state.dispatch(Action::Blur(key));
+            })
         })
     }
 
     pub fn blur(&self, key: FullKey) -> Callback<()> {
-        let state = self.state.clone();
-        Callback::from(move |_| state.dispatch(Action::Blur(key)))
+        let c = &self.callbacks;
+        FieldCallbacks::cached(&c.blur, key, || {
+            let state = c.dispatcher.clone();
+            Callback::from(move |()| state.dispatch(Action::Blur(key)))
+        })
     }
 
     /// Whether this field is shown up front (article layout), not in its group.

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::lang::Lang;
 use crate::model::{OfferProjection, Projection, Side};
 use crate::ui::format;
-use crate::ui::geometry::{length, svg_num, value_axis};
+use crate::ui::geometry::{box_points, length, svg_num, value_axis};
 use crate::ui::host::use_lang;
 
 #[derive(Properties, PartialEq)]
@@ -39,8 +39,7 @@ fn bar(segments: &[(&'static str, f64)], max: f64) -> Html {
         .filter(|(_, v)| *v > 0.0)
         .map(|(class, v)| {
             let w = if max > 0.0 { v / max * 1000.0 } else { 0.0 };
-            let r =
-                html! { <rect class={*class} x={svg_num(x, 2)} y="0" width={svg_num(w, 2)} height="28" /> };
+            let r = html! { <polygon class={*class} points={box_points(x, 0.0, w, 28.0)} /> };
             x += w;
             r
         })
@@ -219,8 +218,7 @@ fn year_chart(p: &YearChartProps) -> Html {
                 class={classes!("bar-g", (current == Some(i)).then_some("active"))}
                 onclick={select.clone()} onmouseenter={select}>
                 <title>{ b.name.clone() }</title>
-                <rect class={b.class.clone()} x={svg_num(b.x, 2)} y={svg_num(H - b.height, 2)}
-                    width={svg_num((bw - 1.5).max(0.5), 2)} height={svg_num(b.height, 2)} />
+                <polygon class={b.class.clone()} points={box_points(b.x, H - b.height, (bw - 1.5).max(0.5), b.height)} />
             </g>
         }
     });
