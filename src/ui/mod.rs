@@ -3,22 +3,23 @@
 //! every typed value goes through `crate::codec`.
 //!
 //! `form` has no web dependencies and build natively too (the
-//! embed layer and native tests use them); the components are wasm-only.
+//! embed layer and native tests use them); the components are wasm-only, and only in the `app` feature
+//! (the core wasm has no yew).
 
 pub mod form;
 pub mod geometry;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod embed_panel;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod format;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod host;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod inputs;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod results;
 
 /// The widget's stylesheet, adopted by each shadow root (see `web::mount`).
