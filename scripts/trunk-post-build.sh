@@ -88,9 +88,9 @@ loader_sri="$(sri "$loader")"
 # fetched, so it must be checked there), the wasm without (Chromium ignores
 # `integrity` on an as="fetch" preload and warns, crbug.com/981419; the
 # loader's fetch() checks the preloaded bytes all the same).
-tags="<link rel=\"modulepreload\" href=\"$core_glue\" integrity=\"$core_glue_sri\">
-  <link rel=\"preload\" href=\"$core_wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>
-  <link rel=\"modulepreload\" href=\"$glue\" integrity=\"$glue_sri\">
+# Both pages have a calculator host before the loader runs (deferred): they
+# load the app alone, never the core.
+tags="<link rel=\"modulepreload\" href=\"$glue\" integrity=\"$glue_sri\">
   <link rel=\"preload\" href=\"$wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>
   <script defer src=\"$loader\" integrity=\"$loader_sri\" crossorigin=\"anonymous\"></script>"
 for page in index.html embed.html; do

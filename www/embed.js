@@ -14,17 +14,18 @@
  * What it does:
  *   1. window.tokenworth = { ready: Promise } (kept if already there, so
  *      including this file twice loads each module once);
- *   2. loads two wasm modules, listed in APP_FILES below with the hashes that
+ *   2. loads wasm modules, listed in APP_FILES below with the hashes that
  *      scripts/trunk-post-build.sh writes in at build time, from the
  *      directory of this file, and lets nothing in them run unless it matches
- *      its hash: the core (badges and tokenworth.compute, no yew) on every
- *      page, and the app (the Yew calculator) only once a calculator host
- *      is on the page or tokenworth.mount() is called; each wasm main()
- *      (src/web) adds its part of the API to window.tokenworth, and this
- *      file joins them (joinApi);
- *   3. resolves `ready` with window.tokenworth once the core runs, and the
- *      app too if the parsed page has calculator hosts; or rejects it, logs
- *      one console.error and shows a short fallback line in each empty host.
+ *      its hash: the app (everything, with the Yew calculator) where a
+ *      calculator host is on the page when this file runs; otherwise the
+ *      core (badges and tokenworth.compute, no yew), and the app beside it
+ *      only once a calculator host appears or tokenworth.mount() is called.
+ *      Each wasm main() (src/web) adds its part of the API to
+ *      window.tokenworth, and this file joins them (joinApi);
+ *   3. resolves `ready` with window.tokenworth once what the parsed page
+ *      needs runs; or rejects it, logs one console.error and shows a short
+ *      fallback line in each empty host.
  *
  * `embed-<version>.js` is a byte-identical copy for Subresource Integrity.
  */
@@ -62,8 +63,9 @@
    * names and their Subresource Integrity hashes, written in by
    * scripts/trunk-post-build.sh. The unbuilt www/embed.js still has the
    * placeholders and refuses to load anything. One entry per file; one
-   * module = its JS glue and its wasm. The core is ~4x smaller than the app
-   * (README, "Performance"): pages with only badges or only the API load it alone. */
+   * module = its JS glue and its wasm. The core is ~2.6x smaller than the
+   * app (README, "Performance"): pages with only badges or only the API load
+   * it alone. */
   const APP_FILES = {
     glue: { name: '@GLUE_NAME@', integrity: '@GLUE_INTEGRITY@' },
     wasm: { name: '@WASM_NAME@', integrity: '@WASM_INTEGRITY@' },
@@ -407,11 +409,11 @@
 
   /* ---- One API from two modules ---------------------------------------------
    * The core's main() defines compute, unmount and stop (badges) and
-   * forgetBadge; the app's main() defines mount, unmount and stop
-   * (calculators). Each is taken off window.tokenworth right after its
-   * module starts (the app starts only after the core, so neither overwrites
-   * the other's unseen) and the public functions below call both. iframe
-   * hosts are this file's own. */
+   * forgetBadge; the app's main() defines mount, unmount and stop (and, run
+   * alone, does the core's part too). Each is taken off window.tokenworth
+   * right after its module starts (beside the core, the app starts only
+   * after it, so neither overwrites the other's unseen) and the public
+   * functions below call both. iframe hosts are this file's own. */
   let core = null; // { unmount, stop, forgetBadge } once the core runs
   let app = null; // { mount, unmount, stop } once the app runs
 
@@ -423,6 +425,7 @@
 
   function takeApp() {
     app = { mount: api.mount, unmount: api.unmount, stop: api.stop };
+    delete api.forgetBadge; // the app run alone clears its own badges
     joinApi();
   }
 
@@ -485,9 +488,9 @@
     return;
   }
   // Under Trusted Types without our policy, no module can load: tried on
-  // the core's glue, which every page loads first.
-  const coreElement = doc.create('script');
-  if (!setScriptSrc(coreElement, appUrl(MODULES.core.glue))) {
+  // the core's glue (the first module of every page is the core's or the app's).
+  const firstScript = doc.create('script');
+  if (!setScriptSrc(firstScript, appUrl(MODULES.core.glue))) {
     useIframes(
       'this page enforces Trusted Types without allowing the "tokenworth" policy',
       "tokenworth.compute: this page's Trusted Types policy does not allow tokenworth's script (add `trusted-types tokenworth`)",
@@ -506,25 +509,34 @@
       .then(([glueModule]) => glueModule.default({ module_or_path: wasm }));
   }
 
-  const coreStarted = startModule(MODULES.core, coreElement, parsed).then(takeCore);
-
-  // The app, loaded once: when the parsed page (or a node added later) has a
-  // calculator host, or mount() is called. Downloaded at once, started after
-  // the core.
+  // The app, loaded once: alone when a calculator host is on the page as
+  // this file runs (hosts before the script, or a deferred script: the app
+  // does the core's part, one download, one instance); otherwise beside the
+  // core, once a host appears or mount() is called, downloaded at once and
+  // started after the core.
   let appStarted = null;
-  function loadApp() {
+  let coreStarted = null;
+  function loadApp(element = doc.create('script')) {
     if (appStarted) return appStarted;
-    const element = doc.create('script');
-    if (!setScriptSrc(element, appUrl(MODULES.app.glue))) {
+    if (element !== firstScript && !setScriptSrc(element, appUrl(MODULES.app.glue))) {
       appStarted = Promise.reject(new Error('tokenworth: Trusted Types refused the app\'s script'));
     } else {
-      appStarted = startModule(MODULES.app, element, coreStarted).then(takeApp);
+      appStarted = startModule(MODULES.app, element, coreStarted || parsed).then(takeApp);
     }
     appStarted.catch(fail);
     return appStarted;
   }
 
-  Promise.all([coreStarted, parsed])
+  const hostsNow = Array.from(doc.all('[data-tokenworth]')).some(wantsApp);
+  if (hostsNow) {
+    // The Trusted Types check above ran on the core's URL: same policy.
+    setScriptSrc(firstScript, appUrl(MODULES.app.glue));
+    loadApp(firstScript);
+  } else {
+    coreStarted = startModule(MODULES.core, firstScript, parsed).then(takeCore);
+  }
+
+  Promise.all([coreStarted || appStarted, parsed])
     .then(() => appStarted)
     .then(() => {
       api.mode = 'script';

@@ -118,8 +118,18 @@ pub fn install_core() -> Result<Object, JsValue> {
     Ok(api)
 }
 
+/// True when the core runs on this page (its `compute` is on
+/// `window.tokenworth`).
+#[cfg(feature = "app")]
+pub fn core_running() -> bool {
+    api_object()
+        .and_then(|api| Reflect::get(&api, &"compute".into()))
+        .is_ok_and(|compute| compute.is_function())
+}
+
 /// Adds the app's part of the API to `window.tokenworth`: `mount`, and
-/// `unmount`/`stop` for calculators (embed.js joins them with the core's).
+/// `unmount`/`stop` for calculators and for the badges this instance
+/// rendered (none beside the core); embed.js joins them with the core's.
 #[cfg(feature = "app")]
 pub fn install_app() -> Result<Object, JsValue> {
     let api = api_object()?;
@@ -127,7 +137,10 @@ pub fn install_app() -> Result<Object, JsValue> {
         mount_element,
     );
     let unmount = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(unmount_widget);
-    let stop = Closure::<dyn Fn()>::new(embed::stop);
+    let stop = Closure::<dyn Fn()>::new(|| {
+        embed::stop();
+        badges::stop();
+    });
     define(&api, "mount", mount.into_js_value())?;
     define(&api, "unmount", unmount.into_js_value())?;
     define(&api, "stop", stop.into_js_value())?;
@@ -398,5 +411,7 @@ fn forget_badge(element: JsValue) -> JsValue {
 pub fn unmount_widget(element: JsValue) -> Result<JsValue, JsValue> {
     let _call = Call::enter("unmount")?;
     let el = element_of(&element, "unmount")?;
-    Ok(JsValue::from_bool(embed::unmount_widget(&el).is_some()))
+    let widget = embed::unmount_widget(&el).is_some();
+    let badge = badge::clear(&el);
+    Ok(JsValue::from_bool(widget || badge))
 }

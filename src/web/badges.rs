@@ -17,9 +17,9 @@ use super::{badge, dom};
 
 /// Time one chunk may take when the browser gives no idle deadline
 /// (`setTimeout` fallback), in ms: well under the 50 ms of a long task.
-const CHUNK_MS: f64 = 12.0;
+const CHUNK_MS: f64 = 40.0;
 /// Longest wait for an idle period before a chunk runs anyway, in ms.
-const IDLE_TIMEOUT_MS: u32 = 100;
+const IDLE_TIMEOUT_MS: u32 = 16;
 /// Viewport margin, in px: badges this close to the view count as in view.
 const VIEW_MARGIN: f64 = 200.0;
 

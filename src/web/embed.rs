@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord, Node};
 
-use super::{dom, mount, page};
+use super::{badge, dom, mount, page};
 use crate::codec::{self, Parsed};
 use crate::publish;
 use crate::publish::WidgetConfig;
@@ -124,8 +124,10 @@ pub fn mount_host(
     if let Some(why) = refusal(host) {
         return Err(js_sys::TypeError::new(why).into());
     }
-    // A badge on `host` is the core's: embed.js tells it (forgetBadge).
+    // A badge this instance rendered goes; one the core rendered, embed.js
+    // tells the core about (forgetBadge).
     let previous = unmount_widget(host);
+    badge::clear(host);
     if config.id.is_empty() {
         config.id = previous.unwrap_or_else(next_id);
     }

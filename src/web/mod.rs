@@ -3,10 +3,12 @@
 //!
 //! Two wasm modules are built from it (README, "Embed it"): the core
 //! (`start_core`, src/bin/tokenworth-core.rs, built without the `app`
-//! feature: badges and `compute`, no yew), which embed.js loads on every
-//! page, and the app (`start_app`, src/main.rs: the Yew calculator), which it
-//! loads only where a calculator is shown. embed.js joins their `unmount`
-//! and `stop`.
+//! feature: badges and `compute`, no yew) for pages without a calculator,
+//! and the app (`start_app`, src/main.rs), everything with the Yew
+//! calculator. embed.js loads the app alone where a calculator host is on
+//! the page when it starts, the core alone where none is, and the app beside
+//! the core when a host comes later or `mount` is called; it joins their
+//! `unmount` and `stop`.
 
 pub mod api;
 pub mod badge;
@@ -32,10 +34,15 @@ pub fn start_core() {
 }
 
 /// Called once when the app wasm starts: adds `mount`, `unmount` and `stop`
-/// for calculators to `window.tokenworth`, mounts every `[data-tokenworth]`
-/// host on the page, then watches for more.
+/// to `window.tokenworth`, mounts every `[data-tokenworth]` host on the page,
+/// then watches for more. Where the core is not running (no `compute` yet:
+/// embed.js loaded the app alone), it also does the core's part.
 #[cfg(feature = "app")]
 pub fn start_app() {
+    let with_core = api::core_running();
+    if !with_core {
+        start_core();
+    }
     if let Err(e) = api::install_app() {
         web_sys::console::error_2(&"tokenworth: could not install the JS API".into(), &e);
     }

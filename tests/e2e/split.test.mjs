@@ -1,7 +1,8 @@
 // Two wasm modules (issue 11, point 3): a page with only badges, or only
 // the JS API, loads the core (no yew) and never the app; the app comes when
-// a calculator host appears or mount() is called, once; including the
-// loader twice still starts each module once.
+// a calculator host appears or mount() is called, once; a page with a
+// calculator host from the start loads the app alone (it renders the badges
+// too); including the loader twice still starts each module once.
 //
 // Which files are the app's and which the core's: embed.js's APP_FILES
 // table (as security.test.mjs reads it). Requests: page.on('request')
@@ -195,7 +196,7 @@ test('a calculator host added later loads the app once; mount() before the app r
   }
 });
 
-test('the loader included twice starts the core once on a badge page, and core and app once each beside a widget', async () => {
+test('the loader included twice starts the core once on a badge page, and the app alone once beside a widget', async () => {
   {
     const { context, page, problems } = await openCounted('badges-twice.html');
     try {
@@ -214,9 +215,16 @@ test('the loader included twice starts the core once on a badge page, and core a
     assert.deepEqual(await ready(page), { ok: true });
     assert.equal(await page.evaluate(() => typeof window.tokenworth.mount(document.createElement('div'))), 'string');
     await headline(page, '#w1', '$475,000');
+    // The app alone: badges, compute and unmount of a badge are its own.
     assert.equal(await chip(page, '#b1'), '$375K to you · 21% compute');
-    assert.equal(await page.evaluate(() => window.__instances), 2);
-    assert.deepEqual(requested(problems), { appGlue: 1, appWasm: 1, coreGlue: 1, coreWasm: 1 });
+    const r = await page.evaluate(() => ({
+      share: window.tokenworth.compute('base=375000&tokens=100000').offers[0].compute_share,
+      unmount: window.tokenworth.unmount(document.getElementById('b1')),
+      again: window.tokenworth.unmount(document.getElementById('b1')),
+      instances: window.__instances,
+    }));
+    assert.deepEqual(r, { share: SHARE, unmount: true, again: false, instances: 1 });
+    assert.deepEqual(requested(problems), { appGlue: 1, appWasm: 1, coreGlue: 0, coreWasm: 0 });
     await clean(problems, server.url);
   } finally {
     await context.close();
