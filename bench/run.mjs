@@ -407,8 +407,10 @@ async function badges() {
 
 /**
  * 10,000 badges: the longest task (PerformanceObserver 'longtask', > 50 ms)
- * from embed.js starting to run until every badge shows, and how long that
- * took. The listing's own parsing ends before the deferred embed.js runs.
+ * starting after embed.js starts to run and before every badge shows, and
+ * how long that took. Tasks that started earlier are left out: the one that
+ * runs the deferred embed.js also ends the parsing of the listing (~120 ms
+ * and more of the page's own work), and embed.js's own part of it is a few ms.
  */
 async function badgesLongestTask() {
   const longest = [];
@@ -416,12 +418,12 @@ async function badgesLongestTask() {
   for (let i = 0; i < Math.min(RUNS, 3); i++) {
     const { times } = await loadOnce('badges-10k.html', 'badges', { timeout: 120_000 });
     const from = times.t.scriptRun;
-    const tasks = times.longTasks.filter(([start, duration]) => start + duration > from && start < times.t.badges);
+    const tasks = times.longTasks.filter(([start]) => start >= from && start < times.t.badges);
     longest.push(Math.max(0, ...tasks.map(([, duration]) => duration)));
     total.push(times.t.badges - from);
   }
   results.badges10k = {
-    what: '10,000 badges: longest task (longtask entries overlapping embed.js start .. all badges shown; 0 when none over 50 ms) and embed.js start -> all badges shown',
+    what: '10,000 badges: longest task (longtask entries starting between embed.js starting to run and all badges shown; 0 when none over 50 ms) and embed.js start -> all badges shown',
     longestTask: stats(longest),
     scriptRunToBadges: stats(total),
   };

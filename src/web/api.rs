@@ -51,7 +51,8 @@ extern "C" {
     /// `Array.isArray(value)`: throws on a revoked Proxy.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_list(value: &JsValue) -> Result<bool, JsValue>;
-    /// `String(value)`, used for a BigInt only (no user code runs for one).
+    /// `String(value)`, used for a number or a BigInt only (no user code
+    /// runs for either).
     #[wasm_bindgen(catch, js_name = String)]
     fn string_of(value: &JsValue) -> Result<JsValue, JsValue>;
 }
@@ -172,8 +173,12 @@ fn read(value: &JsValue, depth: usize) -> Given {
     if let Some(text) = value.as_string() {
         return Given::Text(text);
     }
-    if let Some(n) = value.as_f64() {
-        return Given::Number(n);
+    if value.as_f64().is_some() {
+        // String(n) of a number runs no caller code.
+        return match string_of(value).ok().and_then(|s| s.as_string()) {
+            Some(text) => Given::Number(text),
+            None => Given::Unsupported("a number that could not be written"),
+        };
     }
     if let Some(b) = value.as_bool() {
         return Given::Bool(b);

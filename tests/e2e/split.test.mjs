@@ -125,14 +125,26 @@ test('an API-only page computes without loading the app', async () => {
       } catch (e) {
         bad = e.message;
       }
+      let inexact;
+      try {
+        t.compute({ base: 0.1 + 0.2 });
+      } catch (e) {
+        inexact = e.message;
+      }
       return {
         share: t.compute({ base: 375000, tokens: '100k' }).offers[0].compute_share,
+        // A number is read as the engine writes it (String(1e5) = "100000").
+        shareOfNumbers: t.compute({ base: 375000, tokens: 1e5 }).offers[0].compute_share,
+        inexact,
         headline: Number(t.compute('base=375000&tokens=100000').offers[0].years[0].headline),
         bad,
         instances: window.__instances,
       };
     });
     assert.equal(r.share, SHARE);
+    assert.equal(r.shareOfNumbers, SHARE);
+    // String(0.1 + 0.2) in any engine: "0.30000000000000004".
+    assert.match(r.inexact, /"0\.30000000000000004" has more than 2 decimals/);
     assert.equal(r.headline, 475000);
     assert.match(r.bad, /^tokenworth\.compute: .*base/);
     assert.equal(r.instances, 1);
