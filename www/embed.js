@@ -63,9 +63,9 @@
    * names and their Subresource Integrity hashes, written in by
    * scripts/trunk-post-build.sh. The unbuilt www/embed.js still has the
    * placeholders and refuses to load anything. One entry per file; one
-   * module = its JS glue and its wasm. The core is ~2.6x smaller than the
-   * app (README, "Performance"): pages with only badges or only the API load
-   * it alone. */
+   * module = its JS glue and its wasm. The core's wasm is ~3x smaller than
+   * the app's (README, "Performance"): pages with only badges or only the
+   * API load it alone. */
   const APP_FILES = {
     glue: { name: '@GLUE_NAME@', integrity: '@GLUE_INTEGRITY@' },
     wasm: { name: '@WASM_NAME@', integrity: '@WASM_INTEGRITY@' },

@@ -1,9 +1,15 @@
 //! Badges on the page, the core's part of finding hosts: every
 //! `[data-tokenworth-badge]` is rendered once (web::badge), those in the
-//! viewport at once and the rest in idle-time chunks, so that a listing of
+//! viewport first and the rest in idle-time chunks, so that a listing of
 //! 10,000 badges shows what is in view first and never blocks the page
 //! (`make bench`: no long task over 200 ms). A `MutationObserver` renders
 //! badges added later the same way.
+//!
+//! Which badges are in view, an `IntersectionObserver` says: it reports
+//! every badge once, after the browser's own layout of the frame. Reading
+//! `getBoundingClientRect` instead forced that layout inside this task: on
+//! a freshly parsed listing of 10,000 items, the page's whole first layout,
+//! a task of 1 s and more (`make bench`, loaded machine).
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -11,21 +17,24 @@ use std::collections::VecDeque;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord};
+use web_sys::{
+    Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+    MutationObserver, MutationObserverInit, MutationRecord,
+};
 
 use super::{badge, dom};
 
-/// Time one chunk may take, in ms, at least (longer when the idle deadline
-/// allows): the 50 ms of a long task. Each chunk costs a frame's style and
-/// layout of the page too, so fewer, longer chunks finish sooner: 12 ms
-/// chunks waiting for idle periods took ~2 s more for 1,000 badges than one
-/// pass (`make bench`, loaded machine).
-const CHUNK_MS: f64 = 50.0;
+/// Time one chunk may take, in ms (longer when the idle deadline allows):
+/// half the 200 ms budget of the longest task. Each chunk costs a frame's
+/// style and layout of the page too, so fewer, longer chunks finish sooner:
+/// 12 ms chunks waiting for idle periods took seconds more for 1,000 badges
+/// than one pass (`make bench`, loaded machine).
+const CHUNK_MS: f64 = 100.0;
 /// Longest wait for an idle period before a chunk runs anyway, in ms: about
 /// a frame.
 const IDLE_TIMEOUT_MS: u32 = 16;
-/// Viewport margin, in px: badges this close to the view count as in view.
-const VIEW_MARGIN: f64 = 200.0;
+/// Viewport margin: badges this close to the view count as in view.
+const VIEW_MARGIN: &str = "200px";
 
 /// The page observer and the callback it calls (kept alive with it).
 type Watcher = (MutationObserver, Closure<dyn FnMut(Array)>);
@@ -38,7 +47,16 @@ thread_local! {
     /// The chunk callback, made once and reused for every chunk.
     static CHUNK: Closure<dyn FnMut(JsValue)> = Closure::new(run_chunk);
     static OBSERVER: RefCell<Option<Watcher>> = const { RefCell::new(None) };
+    /// Sorts found badges into in view (rendered at once) and the rest
+    /// (queued); `None` where the browser has no IntersectionObserver.
+    static SORTER: RefCell<Option<Sorter>> = const { RefCell::new(None) };
 }
+
+/// The viewport observer and the callback it calls (kept alive with it).
+type Sorter = (
+    IntersectionObserver,
+    Closure<dyn FnMut(Array, IntersectionObserver)>,
+);
 
 /// Renders the badges of the document and watches it for more.
 pub fn start() -> Result<(), JsValue> {
@@ -50,8 +68,9 @@ pub fn start() -> Result<(), JsValue> {
     observe(&root)
 }
 
-/// Every badge inside `root` (itself included): those in view rendered now,
-/// the rest queued for idle time.
+/// Every badge inside `root` (itself included), handed to the viewport
+/// observer: those in view are rendered as soon as it reports, the rest
+/// queued for idle time.
 fn take(root: &Element) {
     let selector = dom::badge_selector();
     let mut found = Vec::new();
@@ -66,34 +85,51 @@ fn take(root: &Element) {
     if found.is_empty() {
         return;
     }
-    // Geometry is read for all before any badge is written, so the page is
-    // laid out once, not once per badge.
-    let view = view_height();
-    let (now, later): (Vec<Element>, Vec<Element>) =
-        found.into_iter().partition(|el| in_view(el, view));
-    for el in &now {
-        badge::render_found(el);
+    match sorter() {
+        Some(observer) => {
+            for el in &found {
+                observer.observe(el);
+            }
+        }
+        None => {
+            QUEUE.with(|q| q.borrow_mut().extend(found));
+            schedule();
+        }
     }
-    if later.is_empty() {
-        return;
-    }
-    QUEUE.with(|q| q.borrow_mut().extend(later));
-    schedule();
 }
 
-fn view_height() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0)
-}
-
-/// True when `el` is in (or near) the viewport. A badge that is not laid
-/// out (`display: none` around it) has an empty box at 0, 0: rendered at
-/// once too, which costs nothing to see.
-fn in_view(el: &Element, view: f64) -> bool {
-    let rect = el.get_bounding_client_rect();
-    rect.bottom() >= -VIEW_MARGIN && rect.top() <= view + VIEW_MARGIN
+/// The page's viewport observer, made on first use.
+fn sorter() -> Option<IntersectionObserver> {
+    if let Some(observer) = SORTER.with(|s| s.borrow().as_ref().map(|(o, _)| o.clone())) {
+        return Some(observer);
+    }
+    let callback = Closure::<dyn FnMut(Array, IntersectionObserver)>::new(
+        |entries: Array, observer: IntersectionObserver| {
+            let mut later = Vec::new();
+            for entry in entries.iter() {
+                let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+                    continue;
+                };
+                let el = entry.target();
+                observer.unobserve(&el);
+                if entry.is_intersecting() {
+                    badge::render_found(&el);
+                } else {
+                    later.push(el);
+                }
+            }
+            if !later.is_empty() {
+                QUEUE.with(|q| q.borrow_mut().extend(later));
+                schedule();
+            }
+        },
+    );
+    let init = IntersectionObserverInit::new();
+    init.set_root_margin(VIEW_MARGIN);
+    let observer =
+        IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
+    SORTER.with(|s| *s.borrow_mut() = Some((observer.clone(), callback)));
+    Some(observer)
 }
 
 /// Asks for the next chunk: `requestIdleCallback` (with a timeout, so a busy
@@ -194,6 +230,9 @@ fn observe(root: &Element) -> Result<(), JsValue> {
 /// Stops watching the page, drops the queue and clears every badge.
 pub fn stop() {
     if let Some((observer, _callback)) = OBSERVER.with(|o| o.borrow_mut().take()) {
+        observer.disconnect();
+    }
+    if let Some((observer, _callback)) = SORTER.with(|s| s.borrow_mut().take()) {
         observer.disconnect();
     }
     QUEUE.with(|q| q.borrow_mut().clear());
