@@ -69,8 +69,13 @@ check: fmt clippy test-native test-wasm test-e2e
 fmt:
 	cargo fmt --check
 
+# With and without the `app` feature (the core wasm is built without it:
+# no yew), natively and for wasm32.
 clippy:
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --no-default-features -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --no-default-features -- -D warnings
 
 test-native:
 	cargo test

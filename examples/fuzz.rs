@@ -141,8 +141,12 @@ fn random_given(rng: &mut Rng, depth: usize) -> Given {
         0 => Given::Absent,
         1 | 2 => Given::Text(rng.pick(VALUES).to_string()),
         3 => Given::Text(random_text(rng)),
-        4 => Given::Number(f64::from_bits(rng.next())),
-        5 => Given::Number(rng.below(2_000_000) as f64 / [1.0, 100.0, 1e-3][rng.below(3)]),
+        // The engine's text of a number (web::api::read asks String(n));
+        // Rust's writing of it is as good a text to parse.
+        4 => Given::Number(f64::from_bits(rng.next()).to_string()),
+        5 => Given::Number(
+            (rng.below(2_000_000) as f64 / [1.0, 100.0, 1e-3][rng.below(3)]).to_string(),
+        ),
         6 => Given::Bool(rng.below(2) == 0),
         7 => Given::Threw(random_text(rng).repeat(rng.below(30))),
         8 => match rng.below(3) {
@@ -182,11 +186,6 @@ fn keys_of(scenario: &Given) -> Vec<String> {
 /// The JS API's object path: a random scenario object to pairs (or
 /// problems, each naming a key that is there) to a scenario.
 fn exercise_object(rng: &mut Rng) {
-    let n = f64::from_bits(rng.next());
-    let text = object::number_text(n);
-    if n.is_finite() {
-        assert_eq!(text.parse::<f64>().ok(), Some(n), "{text} for {n:e}");
-    }
     let depth = rng.below(4);
     let scenario = random_object(rng, depth);
     let _ = object::option_text("hide", &random_given(rng, 2));

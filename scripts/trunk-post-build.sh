@@ -3,9 +3,14 @@
 # serve`, on the staging directory, before it becomes dist/.
 #
 # Pins everything the loader runs (README, "Embed it"):
+#   0. builds the core wasm (src/bin/tokenworth-core.rs without the `app`
+#      feature: badges and the JS API, no yew) the way Trunk builds the app:
+#      cargo --release for wasm32, wasm-bindgen --target web (0.2.130, the
+#      version Cargo.lock pins), wasm-opt -Oz (.tools/bin, version_132);
 #   1. renames the app's files to content-hashed, immutable names
 #      (tokenworth.js -> tokenworth-<hash>.js, tokenworth_bg.wasm ->
-#      tokenworth-<hash>_bg.wasm) and writes those names and their sha384
+#      tokenworth-<hash>_bg.wasm; the core's likewise, tokenworth-core-<hash>…)
+#      and writes those names and their sha384
 #      Subresource Integrity hashes into embed.js (the APP_FILES table): the
 #      loader lets nothing in them run unless it matches;
 #   2. adds embed-<crate version>.js, a byte-identical copy of embed.js: hosts
@@ -20,8 +25,22 @@ staging="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)"
 die() { echo "trunk-post-build: $*" >&2; exit 1; }
 [ -n "$version" ] || die "no version in Cargo.toml"
+
+# The core: release always (it is small; `trunk serve` debug builds of the
+# app still get a loader that works).
+target_dir="$(cargo metadata --format-version 1 --no-deps --offline | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+[ -n "$target_dir" ] || die "no target directory from cargo metadata"
+cargo build --release --offline --target wasm32-unknown-unknown \
+    --no-default-features --bin tokenworth-core
+wasm-bindgen --target web --no-typescript --out-name tokenworth-core \
+    --out-dir "$staging" "$target_dir/wasm32-unknown-unknown/release/tokenworth-core.wasm"
+wasm_opt="$PWD/.tools/bin/wasm-opt"
+[ -x "$wasm_opt" ] || wasm_opt="$(command -v wasm-opt)" || die "no wasm-opt (make setup installs it)"
+"$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals -o "$staging/tokenworth-core_bg.wasm" "$staging/tokenworth-core_bg.wasm"
+
 cd "$staging"
-for f in embed.js tokenworth.js tokenworth_bg.wasm index.html embed.html; do
+for f in embed.js tokenworth.js tokenworth_bg.wasm tokenworth-core.js tokenworth-core_bg.wasm index.html embed.html; do
     [ -f "$f" ] || die "no $f in $staging"
 done
 
@@ -36,6 +55,12 @@ mv tokenworth.js "$glue"
 mv tokenworth_bg.wasm "$wasm"
 glue_sri="$(sri "$glue")"
 wasm_sri="$(sri "$wasm")"
+core_glue="tokenworth-core-$(short_hash tokenworth-core.js).js"
+core_wasm="tokenworth-core-$(short_hash tokenworth-core_bg.wasm)_bg.wasm"
+mv tokenworth-core.js "$core_glue"
+mv tokenworth-core_bg.wasm "$core_wasm"
+core_glue_sri="$(sri "$core_glue")"
+core_wasm_sri="$(sri "$core_wasm")"
 
 # Replaces one placeholder in a file; fails unless it was there exactly once.
 fill() {
@@ -49,6 +74,10 @@ fill embed.js "@GLUE_NAME@" "$glue"
 fill embed.js "@GLUE_INTEGRITY@" "$glue_sri"
 fill embed.js "@WASM_NAME@" "$wasm"
 fill embed.js "@WASM_INTEGRITY@" "$wasm_sri"
+fill embed.js "@CORE_GLUE_NAME@" "$core_glue"
+fill embed.js "@CORE_GLUE_INTEGRITY@" "$core_glue_sri"
+fill embed.js "@CORE_WASM_NAME@" "$core_wasm"
+fill embed.js "@CORE_WASM_INTEGRITY@" "$core_wasm_sri"
 
 loader="embed-$version.js"
 cp embed.js "$loader"
@@ -59,6 +88,8 @@ loader_sri="$(sri "$loader")"
 # fetched, so it must be checked there), the wasm without (Chromium ignores
 # `integrity` on an as="fetch" preload and warns, crbug.com/981419; the
 # loader's fetch() checks the preloaded bytes all the same).
+# Both pages have a calculator host before the loader runs (deferred): they
+# load the app alone, never the core.
 tags="<link rel=\"modulepreload\" href=\"$glue\" integrity=\"$glue_sri\">
   <link rel=\"preload\" href=\"$wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>
   <script defer src=\"$loader\" integrity=\"$loader_sri\" crossorigin=\"anonymous\"></script>"

@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    tokenworth::web::start();
+    tokenworth::web::start_app();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,7 +1,7 @@
 //! Browser tests of the calculator component: typed input to results, the
 //! error display, the URL round trip and the change event.
 //! Run: CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_app
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "app"))]
 // Test code: a failed assertion or an unwrap that panics is the point here.
 #![allow(
     clippy::unwrap_used,

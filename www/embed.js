@@ -13,14 +13,19 @@
  *
  * What it does:
  *   1. window.tokenworth = { ready: Promise } (kept if already there, so
- *      including this file twice loads the app once);
- *   2. loads the app's files, listed in APP_FILES below with the hashes that
+ *      including this file twice loads each module once);
+ *   2. loads wasm modules, listed in APP_FILES below with the hashes that
  *      scripts/trunk-post-build.sh writes in at build time, from the
  *      directory of this file, and lets nothing in them run unless it matches
- *      its hash; the wasm main() (src/web) then adds the API to
- *      window.tokenworth and mounts every host element;
- *   3. resolves `ready` with window.tokenworth, or rejects it, logs one
- *      console.error and shows a short fallback line in each empty host.
+ *      its hash: the app (everything, with the Yew calculator) where a
+ *      calculator host is on the page when this file runs; otherwise the
+ *      core (badges and tokenworth.compute, no yew), and the app beside it
+ *      only once a calculator host appears or tokenworth.mount() is called.
+ *      Each wasm main() (src/web) adds its part of the API to
+ *      window.tokenworth, and this file joins them (joinApi);
+ *   3. resolves `ready` with window.tokenworth once what the parsed page
+ *      needs runs; or rejects it, logs one console.error and shows a short
+ *      fallback line in each empty host.
  *
  * `embed-<version>.js` is a byte-identical copy for Subresource Integrity.
  */
@@ -54,13 +59,22 @@
     listen: (type, listener) => apply(addEventListener, document, [type, listener, { once: true }]),
   };
 
-  /* The app's files, next to this one: content-hashed (immutable) names and
-   * their Subresource Integrity hashes, written in by
+  /* The wasm modules' files, next to this one: content-hashed (immutable)
+   * names and their Subresource Integrity hashes, written in by
    * scripts/trunk-post-build.sh. The unbuilt www/embed.js still has the
-   * placeholders and refuses to load anything. One entry per file. */
+   * placeholders and refuses to load anything. One entry per file; one
+   * module = its JS glue and its wasm. The core's wasm is ~3x smaller than
+   * the app's (README, "Performance"): pages with only badges or only the
+   * API load it alone. */
   const APP_FILES = {
     glue: { name: '@GLUE_NAME@', integrity: '@GLUE_INTEGRITY@' },
     wasm: { name: '@WASM_NAME@', integrity: '@WASM_INTEGRITY@' },
+    coreGlue: { name: '@CORE_GLUE_NAME@', integrity: '@CORE_GLUE_INTEGRITY@' },
+    coreWasm: { name: '@CORE_WASM_NAME@', integrity: '@CORE_WASM_INTEGRITY@' },
+  };
+  const MODULES = {
+    core: { glue: APP_FILES.coreGlue, wasm: APP_FILES.coreWasm },
+    app: { glue: APP_FILES.glue, wasm: APP_FILES.wasm },
   };
 
   // This script's own element, read synchronously (currentScript is null
@@ -295,7 +309,11 @@
     });
   }
 
+  // Once per page: the core and the app fail together when the core does.
+  let failed = false;
   function fail(error) {
+    if (failed) return;
+    failed = true;
     stopPlaceholders();
     console.error('tokenworth: could not start the calculator:', error);
     rejectReady(error);
@@ -536,11 +554,17 @@
       (allFrames || el.getAttribute('data-mode') === 'iframe') && !frames.has(el);
   }
 
+  // A calculator host this page runs itself: the app must be there.
+  function wantsApp(el) {
+    return el.matches('[data-tokenworth]') && !allFrames && el.getAttribute('data-mode') !== 'iframe';
+  }
+
   function scanFrames(root) {
     if (root.nodeType !== Node.ELEMENT_NODE) return;
-    if (wantsFrame(root)) mountFrame(root);
-    root.querySelectorAll('[data-tokenworth]').forEach((el) => {
+    const hosts = [root, ...root.querySelectorAll('[data-tokenworth]')];
+    hosts.forEach((el) => {
       if (wantsFrame(el)) mountFrame(el);
+      else if (wantsApp(el)) loadApp();
     });
   }
 
@@ -565,27 +589,56 @@
     frameObserver.observe(doc.root(), { childList: true, subtree: true });
   }
 
-  // The wasm API does not know iframe hosts: route them here.
-  function wrapApi() {
-    const rustMount = api.mount;
-    const rustUnmount = api.unmount;
-    const rustStop = api.stop;
+  /* ---- One API from two modules ---------------------------------------------
+   * The core's main() defines compute, unmount and stop (badges) and
+   * forgetBadge; the app's main() defines mount, unmount and stop (and, run
+   * alone, does the core's part too). Each is taken off window.tokenworth
+   * right after its module starts (beside the core, the app starts only
+   * after it, so neither overwrites the other's unseen) and the public
+   * functions below call both. iframe hosts are this file's own. */
+  let core = null; // { unmount, stop, forgetBadge } once the core runs
+  let app = null; // { mount, unmount, stop } once the app runs
+
+  function takeCore() {
+    core = { unmount: api.unmount, stop: api.stop, forgetBadge: api.forgetBadge };
+    delete api.forgetBadge;
+    joinApi();
+  }
+
+  function takeApp() {
+    app = { mount: api.mount, unmount: api.unmount, stop: api.stop };
+    delete api.forgetBadge; // the app run alone clears its own badges
+    joinApi();
+  }
+
+  function joinApi() {
+    // mount() before the app runs loads it, and returns a Promise of the id
+    // (`await tokenworth.mount(…)` works either way); then the id itself.
     api.mount = (element, scenario, options) => {
       if (element instanceof Element && (allFrames || element.getAttribute('data-mode') === 'iframe')) {
         mountFrame(element, typeof scenario === 'string' ? scenario : null);
         return 'frame';
       }
-      if (!rustMount) throw new Error('tokenworth: this page cannot run the app; only iframe widgets are available');
-      return rustMount(element, scenario, options);
+      if (allFrames) throw new Error('tokenworth: this page cannot run the app; only iframe widgets are available');
+      if (!app) return loadApp().then(() => api.mount(element, scenario, options));
+      const id = app.mount(element, scenario, options);
+      // A calculator mounted over a badge: the element is no badge any more.
+      if (core) core.forgetBadge(element);
+      return id;
     };
+    // Resolves with the API once mount() returns ids at once (the app runs).
+    api.loadApp = () => (allFrames ? Promise.resolve(api) : loadApp().then(() => api));
     api.unmount = (element) => {
       const frame = unmountFrame(element);
-      return rustUnmount ? rustUnmount(element) || frame : frame;
+      const badge = core ? core.unmount(element) : false;
+      const widget = app ? app.unmount(element) : false;
+      return frame || badge || widget;
     };
     api.stop = () => {
       frameObserver.disconnect();
       Array.from(frames.keys()).forEach(unmountFrame);
-      if (rustStop) rustStop();
+      if (app) app.stop();
+      if (core) core.stop();
     };
   }
 
@@ -599,7 +652,7 @@
     api.compute = () => {
       throw new Error(computeError);
     };
-    wrapApi();
+    joinApi();
     domReady().then(() => {
       scanFrames(doc.root());
       resolveReady(api);
@@ -607,7 +660,9 @@
   }
 
   startPlaceholders();
-  domReady().then(watchFrames);
+  // Once parsed: iframe hosts, and the app for calculator hosts (loadApp).
+  const parsed = domReady();
+  parsed.then(watchFrames);
 
   if (!wasmAllowed()) {
     useIframes(
@@ -616,8 +671,10 @@
     );
     return;
   }
-  const glueElement = doc.create('script');
-  if (!setScriptSrc(glueElement, appUrl(APP_FILES.glue))) {
+  // Under Trusted Types without our policy, no module can load: tried on
+  // the core's glue (the first module of every page is the core's or the app's).
+  const firstScript = doc.create('script');
+  if (!setScriptSrc(firstScript, appUrl(MODULES.core.glue))) {
     useIframes(
       'this page enforces Trusted Types without allowing the "tokenworth" policy',
       "tokenworth.compute: this page's Trusted Types policy does not allow tokenworth's script (add `trusted-types tokenworth`)",
@@ -625,17 +682,49 @@
     return;
   }
 
-  // Start both downloads at once; run the app once the document is parsed,
-  // so every host element written in the HTML is there when main() looks.
-  const glue = importChecked(APP_FILES.glue, glueElement);
-  const wasm = fetchChecked(APP_FILES.wasm);
-  wasm.catch(() => {}); // handled below, once the glue is there
-  Promise.all([glue, domReady()])
-    .then(([module]) => module.default({ module_or_path: wasm }))
+  // Starts both downloads of a module at once and runs it once `after` has
+  // resolved (the document is parsed, so every host element written in the
+  // HTML is there when its main() looks).
+  function startModule(module, element, after) {
+    const glue = importChecked(module.glue, element);
+    const wasm = fetchChecked(module.wasm);
+    wasm.catch(() => {}); // handled below, once the glue is there
+    return Promise.all([glue, after])
+      .then(([glueModule]) => glueModule.default({ module_or_path: wasm }));
+  }
+
+  // The app, loaded once: alone when a calculator host is on the page as
+  // this file runs (hosts before the script, or a deferred script: the app
+  // does the core's part, one download, one instance); otherwise beside the
+  // core, once a host appears or mount() is called, downloaded at once and
+  // started after the core.
+  let appStarted = null;
+  let coreStarted = null;
+  function loadApp(element = doc.create('script')) {
+    if (appStarted) return appStarted;
+    if (element !== firstScript && !setScriptSrc(element, appUrl(MODULES.app.glue))) {
+      appStarted = Promise.reject(new Error('tokenworth: Trusted Types refused the app\'s script'));
+    } else {
+      appStarted = startModule(MODULES.app, element, coreStarted || parsed).then(takeApp);
+    }
+    appStarted.catch(fail);
+    return appStarted;
+  }
+
+  const hostsNow = Array.from(doc.all('[data-tokenworth]')).some(wantsApp);
+  if (hostsNow) {
+    // The Trusted Types check above ran on the core's URL: same policy.
+    setScriptSrc(firstScript, appUrl(MODULES.app.glue));
+    loadApp(firstScript);
+  } else {
+    coreStarted = startModule(MODULES.core, firstScript, parsed).then(takeCore);
+  }
+
+  Promise.all([coreStarted || appStarted, parsed])
+    .then(() => appStarted)
     .then(() => {
       stopPlaceholders();
       api.mode = 'script';
-      wrapApi();
       resolveReady(api);
     })
     .catch(fail);

@@ -12,16 +12,19 @@ use std::collections::HashMap;
 use js_sys::{Array, Function, Object, Reflect};
 use rust_decimal::Decimal;
 use wasm_bindgen::{JsCast, JsValue};
+#[cfg(feature = "app")]
 use yew::prelude::*;
 
 use crate::codec::money::NumberStyle;
 use crate::numbers;
+#[cfg(feature = "app")]
 use crate::ui::host::Host;
 
 /// The locale of the fast path, and the one a widget falls back to.
 pub const DEFAULT_LOCALE: &str = "en-US";
 
 /// The reader's locale tag, from the page's facts (`Host::locale`).
+#[cfg(feature = "app")]
 #[hook]
 pub fn use_locale() -> AttrValue {
     use_context::<Host>()

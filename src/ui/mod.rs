@@ -3,23 +3,25 @@
 //! every typed value goes through `crate::codec`.
 //!
 //! `form` has no web dependencies and build natively too (the
-//! embed layer and native tests use them); the components are wasm-only.
+//! embed layer and native tests use them); the components are wasm-only, and only in the `app` feature
+//! (the core wasm has no yew).
 
 pub mod form;
 pub mod geometry;
 pub mod words;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod embed_panel;
+// Also in the core: badges write their figures in the reader's locale.
 #[cfg(target_arch = "wasm32")]
 pub mod format;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod host;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod inputs;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod results;
 
 use crate::lang::Lang;

@@ -1,19 +1,24 @@
-//! `window.tokenworth`: embed.js creates it with `ready`; this adds
+//! `window.tokenworth`: embed.js creates it with `ready`; the core wasm adds
 //!
 //! * `compute(scenario)`: a query string or a plain object of MODEL.md keys
 //!   (`{ base: 375000, "b.base": "400k" }`, or offer B nested as `b: {…}`)
 //!   to the JSON result of MODEL.md as a JS object; throws an `Error`
 //!   naming every bad key (a `TypeError` for a bad shape: values that are
 //!   objects, `b` inside `b`, a cycle, a getter or Proxy trap that throws);
+//! * `unmount(element)` and `stop()` for badges; `version`: the crate version;
+//!
+//! and the app wasm (feature `app`)
+//!
 //! * `mount(element, scenario?, options?)`: a calculator on any element of
 //!   this page but `<body>`/`<html>` (a Proxy or look-alike is a
 //!   `TypeError`); returns its id (`tw-7`); mounting again replaces it;
-//! * `unmount(element)`: removes a calculator or badge; returns whether
-//!   there was one;
+//! * `unmount(element)` and `stop()` for calculators.
+//!
+//! embed.js joins the two: `unmount(element)` removes a calculator or badge
+//! and returns whether there was one; `stop()` stops watching the page and
+//! unmounts everything; `mount` before the app is there loads it.
 //!
 //! No argument can break the wasm instance: see `read` and `element_of`.
-//! * `stop()`: stops watching the page and unmounts everything;
-//! * `version`: the crate version.
 
 use std::cell::Cell;
 
@@ -23,9 +28,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::{badge, dom, embed};
+use super::{badge, badges};
+#[cfg(feature = "app")]
+use super::{dom, embed};
+#[cfg(feature = "app")]
+use crate::codec::keys;
 use crate::codec::object::{self, Given};
-use crate::codec::{self, json, keys, Parsed};
+use crate::codec::{self, json, Parsed};
 use crate::model::project;
 use crate::publish;
 
@@ -42,7 +51,8 @@ extern "C" {
     /// `Array.isArray(value)`: throws on a revoked Proxy.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_list(value: &JsValue) -> Result<bool, JsValue>;
-    /// `String(value)`, used for a BigInt only (no user code runs for one).
+    /// `String(value)`, used for a number or a BigInt only (no user code
+    /// runs for either).
     #[wasm_bindgen(catch, js_name = String)]
     fn string_of(value: &JsValue) -> Result<JsValue, JsValue>;
 }
@@ -79,24 +89,59 @@ impl Drop for Call {
     }
 }
 
-/// Adds the API to `window.tokenworth` (creating it if embed.js did not).
-pub fn install() -> Result<Object, JsValue> {
+/// `window.tokenworth` (created if embed.js did not).
+fn api_object() -> Result<Object, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let existing = Reflect::get(&window, &"tokenworth".into())?;
-    let api: Object = if existing.is_object() {
-        existing.unchecked_into()
-    } else {
-        let o = Object::new();
-        Reflect::set(&window, &"tokenworth".into(), &o)?;
-        o
-    };
+    if existing.is_object() {
+        return Ok(existing.unchecked_into());
+    }
+    let o = Object::new();
+    Reflect::set(&window, &"tokenworth".into(), &o)?;
+    Ok(o)
+}
+
+/// Adds the core's part of the API to `window.tokenworth`: `compute`,
+/// `version`, and `unmount`/`stop` for badges; `forgetBadge(element)` is for
+/// embed.js only (a calculator mounted over a badge: the element is no badge
+/// any more), which takes it off the public object.
+pub fn install_core() -> Result<Object, JsValue> {
+    let api = api_object()?;
     let compute = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(compute);
+    let unmount = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(unmount_badge);
+    let forget = Closure::<dyn Fn(JsValue) -> JsValue>::new(forget_badge);
+    let stop = Closure::<dyn Fn()>::new(badges::stop);
+    define(&api, "compute", compute.into_js_value())?;
+    define(&api, "unmount", unmount.into_js_value())?;
+    define(&api, "forgetBadge", forget.into_js_value())?;
+    define(&api, "stop", stop.into_js_value())?;
+    define(&api, "version", publish::VERSION.into())?;
+    Ok(api)
+}
+
+/// True when the core runs on this page (its `compute` is on
+/// `window.tokenworth`).
+#[cfg(feature = "app")]
+pub fn core_running() -> bool {
+    api_object()
+        .and_then(|api| Reflect::get(&api, &"compute".into()))
+        .is_ok_and(|compute| compute.is_function())
+}
+
+/// Adds the app's part of the API to `window.tokenworth`: `mount`, and
+/// `unmount`/`stop` for calculators and for the badges this instance
+/// rendered (none beside the core); embed.js joins them with the core's.
+#[cfg(feature = "app")]
+pub fn install_app() -> Result<Object, JsValue> {
+    let api = api_object()?;
     let mount = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
         mount_element,
     );
-    let unmount = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(unmount_element);
-    let stop = Closure::<dyn Fn()>::new(embed::stop);
-    define(&api, "compute", compute.into_js_value())?;
+    let unmount = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(unmount_widget);
+    let stop = Closure::<dyn Fn()>::new(|| {
+        embed::stop();
+        badges::stop();
+    });
     define(&api, "mount", mount.into_js_value())?;
     define(&api, "unmount", unmount.into_js_value())?;
     define(&api, "stop", stop.into_js_value())?;
@@ -128,8 +173,12 @@ fn read(value: &JsValue, depth: usize) -> Given {
     if let Some(text) = value.as_string() {
         return Given::Text(text);
     }
-    if let Some(n) = value.as_f64() {
-        return Given::Number(n);
+    if value.as_f64().is_some() {
+        // String(n) of a number runs no caller code.
+        return match string_of(value).ok().and_then(|s| s.as_string()) {
+            Some(text) => Given::Number(text),
+            None => Given::Unsupported("a number that could not be written"),
+        };
     }
     if let Some(b) = value.as_bool() {
         return Given::Bool(b);
@@ -232,6 +281,7 @@ pub fn compute(scenario: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|e| error(&format!("tokenworth.compute: {e}")))
 }
 
+#[cfg(feature = "app")]
 /// Presentation options `{ theme, accent, compact, lock, hide, link }` as
 /// the attributes they stand for (lists joined with commas).
 fn option_attributes(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
@@ -307,6 +357,7 @@ fn node_type(value: &JsValue) -> Result<Option<f64>, JsValue> {
     Ok(Reflect::apply(&getter, value, &Array::new())?.as_f64())
 }
 
+#[cfg(feature = "app")]
 /// `tokenworth.mount(element, scenario?, options?)`: the element's own
 /// attributes when no scenario is given. Bad values show in the widget.
 pub fn mount_element(
@@ -344,8 +395,25 @@ pub fn mount_element(
         .inspect_err(|e| dom::report(&id, "could not mount the calculator", e))
 }
 
-/// `tokenworth.unmount(element)`.
-pub fn unmount_element(element: JsValue) -> Result<JsValue, JsValue> {
+/// `tokenworth.unmount(element)` for badges (the core's).
+pub fn unmount_badge(element: JsValue) -> Result<JsValue, JsValue> {
+    let _call = Call::enter("unmount")?;
+    let el = element_of(&element, "unmount")?;
+    Ok(JsValue::from_bool(badge::clear(&el)))
+}
+
+/// A calculator now shows on `element`: it is no badge any more (its shadow
+/// root is the calculator's; nothing is removed). Never throws.
+fn forget_badge(element: JsValue) -> JsValue {
+    let Ok(el) = element_of(&element, "mount") else {
+        return JsValue::FALSE;
+    };
+    JsValue::from_bool(badge::forget(&el))
+}
+
+/// `tokenworth.unmount(element)` for calculators (the app's).
+#[cfg(feature = "app")]
+pub fn unmount_widget(element: JsValue) -> Result<JsValue, JsValue> {
     let _call = Call::enter("unmount")?;
     let el = element_of(&element, "unmount")?;
     let widget = embed::unmount_widget(&el).is_some();

@@ -26,7 +26,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, KeyboardEvent};
 
-use super::{dom, embed, page};
+use super::{dom, page};
 use crate::codec;
 use crate::codec::keys::Presentation;
 use crate::lang::Lang;
@@ -158,7 +158,7 @@ pub fn render_found(el: &Element) {
     if RENDERED.with(|r| r.has(el)) {
         return;
     }
-    if el.has_attribute("data-tokenworth") || embed::is_mounted(el) {
+    if el.has_attribute("data-tokenworth") || dom::holds_widget(el) {
         if !CONFLICTS.with(|c| c.has(el)) {
             CONFLICTS.with(|c| c.add(el));
             web_sys::console::warn_2(
@@ -410,6 +410,12 @@ fn set_quiet(badge: Option<Element>) {
 /// True when `el` carries a rendered badge.
 pub fn is_rendered(el: &Element) -> bool {
     RENDERED.with(|r| r.has(el))
+}
+
+/// Forgets that `el` is a badge (a calculator was mounted over it and now
+/// owns its shadow root, which stays as it is). Returns whether it was one.
+pub fn forget(el: &Element) -> bool {
+    RENDERED.with(|r| r.delete(el))
 }
 
 /// Empties a badge's shadow root. Returns whether it was a badge.

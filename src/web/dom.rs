@@ -148,3 +148,13 @@ pub fn each_element(list: &NodeList, mut f: impl FnMut(Element)) {
         }
     }
 }
+
+/// True when `element`'s shadow root holds a calculator (web::mount puts its
+/// `.tw-root` there): the core, which has no widget registry, reads it from
+/// the page.
+pub fn holds_widget(element: &Element) -> bool {
+    element
+        .shadow_root()
+        .and_then(|shadow| shadow.first_element_child())
+        .is_some_and(|first| first.class_list().contains("tw-root"))
+}

@@ -1,4 +1,4 @@
-//! Finding widget hosts and badges on the page, mounting them once, and
+//! Finding widget hosts on the page (the app's part), mounting them once, and
 //! keeping a registry so that `unmount` (and hosts removed from the page)
 //! leave nothing running.
 //!
@@ -6,7 +6,8 @@
 //!   attributes (`data-standalone`: the page's own URL instead; `data-frame`:
 //!   the iframe page, scenario and presentation both from the URL;
 //!   `data-mode="iframe"`: handled by embed.js, skipped here).
-//! * `<span data-tokenworth-badge …>`: a badge (see `badge`).
+//! * `<span data-tokenworth-badge …>`: a badge, rendered by the core
+//!   (`badges`), not here.
 //!
 //! A `MutationObserver` on the document mounts hosts added later and
 //! unmounts widgets whose host was on the page and has left it (a host
@@ -123,6 +124,8 @@ pub fn mount_host(
     if let Some(why) = refusal(host) {
         return Err(js_sys::TypeError::new(why).into());
     }
+    // A badge this instance rendered goes; one the core rendered, embed.js
+    // tells the core about (forgetBadge).
     let previous = unmount_widget(host);
     badge::clear(host);
     if config.id.is_empty() {
@@ -234,23 +237,18 @@ fn sweep_disconnected(added: &[Node], removed: bool) {
     }
 }
 
-/// Mounts every host and renders every badge inside `root` (itself included).
+/// Mounts every host inside `root` (itself included). Badges are the
+/// core's (web::badges).
 pub fn scan(root: &Element) {
-    let (widgets, badges) = (dom::widget_selector(), dom::badge_selector());
+    let widgets = dom::widget_selector();
     if root.matches(&widgets).unwrap_or(false) {
         mount_found(root);
-    }
-    if root.matches(&badges).unwrap_or(false) {
-        badge::render_found(root);
     }
     if root.first_element_child().is_none() {
         return;
     }
     if let Ok(list) = root.query_selector_all(&widgets) {
         dom::each_element(&list, |el| mount_found(&el));
-    }
-    if let Ok(list) = root.query_selector_all(&badges) {
-        dom::each_element(&list, |el| badge::render_found(&el));
     }
 }
 
@@ -301,7 +299,8 @@ fn observe(root: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Stops watching the page and unmounts every widget and badge.
+/// Stops watching the page and unmounts every widget (the core's `stop`
+/// clears the badges).
 pub fn stop() {
     if let Some((observer, _callback)) = OBSERVER.with(|o| o.borrow_mut().take()) {
         observer.disconnect();
@@ -310,5 +309,4 @@ pub fn stop() {
     for host in hosts {
         unmount_widget(&host);
     }
-    badge::clear_all();
 }

@@ -3,16 +3,26 @@
 //! integrity), the scenario in `location.search` kept in step with
 //! `history.replaceState` after the next paint, and the clipboard.
 
+//!
+//! The core (no `app` feature) keeps only what badges read: the origin and
+//! the loader's folder.
+
+#[cfg(feature = "app")]
 use std::cell::RefCell;
 
+#[cfg(feature = "app")]
 use gloo_render::{request_animation_frame, AnimationFrame};
+#[cfg(feature = "app")]
 use gloo_timers::callback::Timeout;
 use js_sys::Reflect;
+#[cfg(feature = "app")]
 use wasm_bindgen::{JsCast, JsValue};
+#[cfg(feature = "app")]
 use wasm_bindgen_futures::JsFuture;
 
 use super::dom;
 use crate::lang::Lang;
+#[cfg(feature = "app")]
 use crate::ui::host::{Download, Host};
 
 /// The locale a widget or badge on `element` writes numbers in: the
@@ -43,6 +53,7 @@ pub fn locale_of(element: &web_sys::Element, configured: Option<&str>, own_page:
 
 /// What the widget may know of this page, and its copy action; `locale`
 /// is the one [`locale_of`] resolved for the widget.
+#[cfg(feature = "app")]
 pub fn host(locale: String) -> Host {
     let location = web_sys::window().map(|w| w.location());
     let origin = location
@@ -115,6 +126,7 @@ pub fn read_query() -> String {
         .unwrap_or_default()
 }
 
+#[cfg(feature = "app")]
 /// Replaces the page's query by `query` (no history entry; hash kept).
 pub fn replace_query(query: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
@@ -127,6 +139,7 @@ pub fn replace_query(query: &str) -> Result<(), JsValue> {
         .replace_state_with_url(&JsValue::NULL, "", Some(&url))
 }
 
+#[cfg(feature = "app")]
 /// The latest query waiting to be written, and the frame and task that
 /// will write it. The handles stay here until the next write replaces
 /// them: dropping one from inside its own callback would free the closure
@@ -138,10 +151,12 @@ struct Pending {
     task: Option<Timeout>,
 }
 
+#[cfg(feature = "app")]
 thread_local! {
     static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
 }
 
+#[cfg(feature = "app")]
 /// Puts `query` in the page URL after the next frame is painted.
 ///
 /// `history.replaceState` costs several milliseconds in Chromium (7 ms an
@@ -161,6 +176,7 @@ pub fn replace_query_after_paint(query: String) {
     PENDING.with(|p| p.borrow_mut().frame = Some(frame));
 }
 
+#[cfg(feature = "app")]
 fn write_pending() {
     let Some(query) = PENDING.with(|p| p.borrow_mut().query.take()) else {
         return;
@@ -170,6 +186,7 @@ fn write_pending() {
     }
 }
 
+#[cfg(feature = "app")]
 /// Offers `file` for saving: a Blob URL clicked through a transient
 /// `<a download>`, all in the browser (nothing is sent anywhere).
 pub fn download(file: &Download) -> Result<(), JsValue> {
@@ -201,6 +218,7 @@ pub fn download(file: &Download) -> Result<(), JsValue> {
     Ok(())
 }
 
+#[cfg(feature = "app")]
 /// Copies text with the asynchronous clipboard API.
 pub async fn copy_text(text: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;

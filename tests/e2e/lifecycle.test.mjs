@@ -35,6 +35,8 @@ after(async () => {
 async function lifePage(name = 'life.html') {
   const opened = await open(browser, server.url + name);
   assert.deepEqual(await ready(opened.page), { ok: true });
+  // These pages have no calculator host: mount() is synchronous once the app runs.
+  await opened.page.evaluate(() => window.tokenworth.loadApp());
   // window.__mutated(fn): runs fn (which changes the page) and resolves once
   // every MutationObserver created before this one, tokenworth's included,
   // has seen the change (observers are notified in creation order).

@@ -124,14 +124,23 @@ async function openIn(context, url) {
 
 test('integrity: the hashes inside the loader are the sha384 of the app files it names', async () => {
   const files = await appFiles();
-  assert.deepEqual(files.map((f) => f.role), ['glue', 'wasm']);
+  // The app's two files and the core's two (badges and the API, no yew).
+  assert.deepEqual(files.map((f) => f.role), ['glue', 'wasm', 'coreGlue', 'coreWasm']);
+  const pattern = {
+    glue: /^tokenworth-[0-9a-f]{16}\.js$/,
+    wasm: /^tokenworth-[0-9a-f]{16}_bg\.wasm$/,
+    coreGlue: /^tokenworth-core-[0-9a-f]{16}\.js$/,
+    coreWasm: /^tokenworth-core-[0-9a-f]{16}_bg\.wasm$/,
+  };
   for (const { role, name, integrity } of files) {
-    assert.match(name, role === 'glue' ? /^tokenworth-[0-9a-f]{16}\.js$/ : /^tokenworth-[0-9a-f]{16}_bg\.wasm$/);
+    assert.match(name, pattern[role]);
     assert.equal(integrity, sri(await readFile(join(SITE, name))), `${name}'s hash`);
   }
   // Nothing is left under the old, unchecked names.
   const dist = await readdir(SITE);
-  assert.ok(!dist.includes('tokenworth.js') && !dist.includes('tokenworth_bg.wasm'), dist.join(' '));
+  for (const old of ['tokenworth.js', 'tokenworth_bg.wasm', 'tokenworth-core.js', 'tokenworth-core_bg.wasm']) {
+    assert.ok(!dist.includes(old), dist.join(' '));
+  }
   const plain = await readFile(join(SITE, 'embed.js'));
   assert.ok(plain.equals(await readFile(join(SITE, LOADER))), `${LOADER} differs from embed.js`);
 });
@@ -173,13 +182,22 @@ const FAIL_PAGE = html(`${WIDGET}
 for (const [what, pattern, tamper] of [
   // Glue: one statement in front; if it ever runs, the page knows.
   ['glue', /\/tokenworth[^/]*\.js$/, (body) => Buffer.concat([Buffer.from('window.__pwned = "glue";\n'), body])],
-  // WebAssembly: a text the widget shows, changed to one of the same length.
+  // WebAssembly, the app's and the core's: a text each shows (the app a
+  // button, the core a badge), changed to one of the same length.
   ['wasm', /\/tokenworth[^/]*_bg\.wasm$/, (body) => {
-    const from = Buffer.from('Add an offer to compare');
-    const at = body.indexOf(from);
-    assert.ok(at > 0, 'the wasm holds the button text');
     const copy = Buffer.from(body);
-    Buffer.from('Pwned by a tampered CDN').copy(copy, at);
+    for (const [from, to] of [
+      ['Add an offer to compare', 'Pwned by a tampered CDN'],
+      ['tokenworth: check the badge', 'Pwned by a tampered CDN!!!!'],
+    ]) {
+      const at = body.indexOf(Buffer.from(from));
+      if (at > 0) {
+        Buffer.from(to).copy(copy, at);
+        return copy;
+      }
+    }
+    // (An exception here would leave the request hanging: flip a bit instead.)
+    copy[copy.length - 1] ^= 1;
     return copy;
   }],
 ]) {
