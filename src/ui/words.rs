@@ -262,7 +262,7 @@ mod tests {
         assert_eq!(
             field_problem(Lang::De, key, &FieldProblem::Refused(e)),
             "Grundgehalt: „viel“ ist keine Zahl. Zulässig: ein Betrag von 0 bis 1.000.000.000, \
-             etwa 375000, 375.000, 375k oder 1,2m, mit höchstens 2 Nachkommastellen."
+             etwa 375000, 375.000, 375k oder 1,2m, mit höchstens zwei Nachkommastellen."
         );
         assert!(refused_in(Lang::Fr, "years", "3.5").starts_with(
             "Horizon : « 3.5 » n’est pas un nombre entier. Accepté : un nombre entier entre 1 et"

@@ -25,8 +25,8 @@ const EXPECTED = {
   de: {
     label: 'Grundgehalt',
     form: 'Angaben zum Angebot',
-    flag: 'Mindestens ein Fünftel dieses Pakets ist Rechenleistung statt Gehalt.',
-    verdict: /^Laut Angebot sind es über 4 Jahre .+; für Sie wert sind davon .+\. Die Tokens erhöhen/,
+    flag: 'Mindestens ein Fünftel dieses Vergütungspakets ist Rechenleistung statt Gehalt.',
+    verdict: /^Laut Angebot sind es über 4 Jahre .+; für Sie ist das .+ wert, also .+\. Die Tokens erhöhen/,
     worthLabel: 'Wert für Sie',
   },
   fr: {
