@@ -33,7 +33,7 @@ const EXPECTED = {
     label: 'Salaire de base',
     form: 'Détails de l’offre',
     flag: 'Au moins un cinquième de cette rémunération est de la puissance de calcul, pas du salaire.',
-    verdict: /^L’offre annonce .+ sur 4 ans ; pour vous, elle vaut .+\. Les tokens ajoutent/,
+    verdict: /^L’offre annonce .+ sur 4 ans\u202f; pour vous, elle vaut .+\. Les tokens ajoutent/,
     worthLabel: 'Valeur pour vous',
   },
   es: {
