@@ -190,6 +190,43 @@ mod tests {
         assert_eq!(Lang::De.say("lang.name"), "Deutsch");
     }
 
+    /// The typography each language's readers expect: French puts a narrow
+    /// no-break space (U+202F) before ; : ! ? and inside « », so the mark
+    /// never wraps to a line of its own; German and Spanish quote with „…“
+    /// and «…», never the English straight quote.
+    #[test]
+    fn catalogues_follow_their_languages_typography() {
+        const NARROW: char = '\u{202f}';
+        let mut problems = Vec::new();
+        for (lang, code, text) in CATALOGUES {
+            if lang == Lang::En {
+                continue;
+            }
+            for (key, sentence) in parse(text) {
+                if sentence.contains('"') {
+                    problems.push(format!("{code}: {key} has a straight quote"));
+                }
+                if lang != Lang::Fr {
+                    continue;
+                }
+                let chars: Vec<char> = sentence.chars().collect();
+                for (i, c) in chars.iter().enumerate() {
+                    let before = i.checked_sub(1).and_then(|j| chars.get(j));
+                    let after = chars.get(i + 1);
+                    let bad = match c {
+                        ';' | ':' | '!' | '?' | '»' => before != Some(&NARROW),
+                        '«' => after != Some(&NARROW),
+                        _ => false,
+                    };
+                    if bad {
+                        problems.push(format!("fr: {key} lacks U+202F at '{c}'"));
+                    }
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
     /// Every catalogue has exactly English's keys, each once, with the same
     /// placeholders (as a set: word order may change between languages).
     #[test]

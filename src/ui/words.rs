@@ -262,10 +262,10 @@ mod tests {
         assert_eq!(
             field_problem(Lang::De, key, &FieldProblem::Refused(e)),
             "Grundgehalt: „viel“ ist keine Zahl. Zulässig: ein Betrag von 0 bis 1.000.000.000, \
-             etwa 375000, 375.000, 375k oder 1,2m, mit höchstens 2 Nachkommastellen."
+             etwa 375000, 375.000, 375k oder 1,2m, mit höchstens zwei Nachkommastellen."
         );
         assert!(refused_in(Lang::Fr, "years", "3.5").starts_with(
-            "Horizon : « 3.5 » n’est pas un nombre entier. Accepté : un nombre entier entre 1 et"
+            "Horizon\u{202f}: «\u{202f}3.5\u{202f}» n’est pas un nombre entier. Accepté\u{202f}: un nombre entier entre 1 et"
         ));
         assert!(refused_in(Lang::Es, "b.vest", "50-50-x")
             .starts_with("Calendario de consolidación: «50-50-x» tiene en la posición 3 «x», que no es un número."));
@@ -295,7 +295,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             field_problem(Lang::Fr, key, &FieldProblem::Refused(e)),
-            "Budget de tokens : « 2000 » est hors de la plage autorisée. Accepté : un pourcentage \
+            "Budget de tokens\u{202f}: «\u{202f}2000\u{202f}» est hors de la plage autorisée. Accepté\u{202f}: un pourcentage \
              du salaire de base de 0 à 1000, par exemple 25 ou 26.5."
         );
     }

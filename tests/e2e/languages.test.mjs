@@ -25,15 +25,15 @@ const EXPECTED = {
   de: {
     label: 'Grundgehalt',
     form: 'Angaben zum Angebot',
-    flag: 'Mindestens ein Fünftel dieses Pakets ist Rechenleistung statt Gehalt.',
-    verdict: /^Laut Angebot sind es über 4 Jahre .+; für Sie wert sind davon .+\. Die Tokens erhöhen/,
+    flag: 'Mindestens ein Fünftel dieses Vergütungspakets ist Rechenleistung statt Gehalt.',
+    verdict: /^Laut Angebot sind es über 4 Jahre .+; für Sie ist das .+ wert, also .+\. Die Tokens erhöhen/,
     worthLabel: 'Wert für Sie',
   },
   fr: {
     label: 'Salaire de base',
     form: 'Détails de l’offre',
     flag: 'Au moins un cinquième de cette rémunération est de la puissance de calcul, pas du salaire.',
-    verdict: /^L’offre annonce .+ sur 4 ans ; pour vous, elle vaut .+\. Les tokens ajoutent/,
+    verdict: /^L’offre annonce .+ sur 4 ans\u202f; pour vous, elle vaut .+\. Les tokens ajoutent/,
     worthLabel: 'Valeur pour vous',
   },
   es: {
