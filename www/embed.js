@@ -482,8 +482,26 @@
     for (const [key, value] of singles) {
       if (scenario == null || OPTION_KEYS.includes(key)) params.set(key, value);
     }
+    // The frame cannot see the publisher's page: the `lang` around the host
+    // gives its locale (and so its language), as it does for a script embed.
+    if (!params.has('locale')) {
+      const lang = pageLang(host);
+      if (lang) params.set('locale', lang);
+    }
     params.set('frame', '1');
     return params.toString();
+  }
+
+  /** The `lang` of the host or its nearest ancestor, if it is a well-formed
+   * tag (read through Element.prototype: the page may shadow the methods). */
+  function pageLang(host) {
+    try {
+      const marked = apply(Element.prototype.closest, host, ['[lang]']);
+      const tag = marked && apply(Element.prototype.getAttribute, marked, ['lang']).trim();
+      return tag ? Intl.getCanonicalLocales(tag)[0] : '';
+    } catch {
+      return ''; // not a language tag: the frame uses the browser's language
+    }
   }
 
   function onFrameMessage(event) {

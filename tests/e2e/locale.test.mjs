@@ -55,6 +55,10 @@ before(async () => {
       'en',
     ),
     'nolang.html': html(`${widget('nav', CASES[1])}\n${widget('badloc', CASES[1], 'data-locale="en US" data-lang="en"')}`, null),
+    'frame.html': html(
+      `<div id="f" data-tokenworth data-mode="iframe" data-cur="EUR" data-base="375000" data-tokens="100000"></div>`,
+      'de-DE',
+    ),
     'badge.html': html(
       `<span id="b-de" data-tokenworth-badge data-locale="de-DE" data-lang="en" data-cur="EUR" data-base="375000" data-tokens="100000"></span>
        <span id="b-bad" data-tokenworth-badge data-locale="not a locale" data-base="375000"></span>
@@ -347,6 +351,22 @@ test('a badge follows its locale, and a bad locale is named on it', async () => 
     assert.equal(chip, want);
     assert.match(bad, /data-locale="not a locale"/);
     assert.equal(words, wordsWant);
+  } finally {
+    await context.close();
+  }
+});
+
+test('iframe mode: the lang around the host reaches the frame, which writes its figures and words that way', async () => {
+  // The reader's browser says en-US; the publisher's page says de-DE.
+  const { context, page } = await open(browser, server.url + 'frame.html', { locale: 'en-US' });
+  try {
+    const [want] = (await intl(page, 'de-DE', 'EUR', { money: [475000], percent: [] })).money;
+    const frame = page.frameLocator('#f iframe');
+    const headline = frame.locator('[data-offer=a] [data-fig=headline]');
+    await headline.waitFor({ timeout: 20_000 });
+    assert.equal(await headline.textContent(), want);
+    // German words (written by hand): the label of the worth figure.
+    await frame.getByText('Wert für Sie', { exact: true }).first().waitFor();
   } finally {
     await context.close();
   }
