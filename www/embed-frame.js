@@ -33,11 +33,14 @@
   });
 
   let last = -1;
+  function rendered(host) {
+    return Boolean(host.shadowRoot && host.shadowRoot.querySelector('.tw-root > *'));
+  }
   function postHeight(host) {
     // Nothing rendered yet (the app is still loading; embed.js's placeholder
     // holds the widget's height, which the parent gave the iframe already):
     // no height. The app renders into .tw-root (src/web/mount.rs).
-    if (!host.shadowRoot || !host.shadowRoot.querySelector('.tw-root > *')) return;
+    if (!rendered(host)) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
@@ -50,12 +53,16 @@
     const observer = new ResizeObserver(() => postHeight(host));
     observer.observe(host);
     observer.observe(document.documentElement);
-    // The widget replaces a placeholder of (nearly) its height: the size may
-    // not change, so the first height also goes once the app is ready.
-    const api = window.tokenworth;
-    if (api && api.ready instanceof Promise) {
-      api.ready.then(() => requestAnimationFrame(() => postHeight(host)), () => {});
-    }
+    // The widget replaces a placeholder of (nearly) its height, so its
+    // first render may fire no resize: the first height also goes once it
+    // has rendered, watched a frame at a time (at most ~20 s; the app's
+    // `ready` is no signal: embed.js may not have run yet, and it resolves
+    // before the first render).
+    const whenRendered = (frames) => {
+      if (rendered(host)) postHeight(host);
+      else if (frames > 0) requestAnimationFrame(() => whenRendered(frames - 1));
+    };
+    whenRendered(1200);
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start, { once: true });

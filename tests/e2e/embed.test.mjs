@@ -222,7 +222,7 @@ test('iframe mode: embed.js creates the frame and resizes it as the content grow
     await ready(page);
     const iframe = page.locator('#f1 iframe');
     await iframe.waitFor();
-    assert.match(await iframe.getAttribute('src'), /embed\.html\?base=375000&tokens=100000&hide=charts&frame=1$/);
+    assert.match(await iframe.getAttribute('src'), /embed\.html\?base=375000&tokens=100000&hide=charts&locale=en&frame=1$/);
     const frame = page.frameLocator('#f1 iframe');
     await frame.locator('[data-offer=a] [data-fig=headline]').waitFor();
     assert.equal(await frame.locator('[data-offer=a] [data-fig=headline]').textContent(), '$475,000');
