@@ -13,10 +13,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launch } from './browser.mjs';
-import { site, page as html, open, ready, clean } from './embed-site.mjs';
+import { site, page as html, open, ready, clean, SITE } from './embed-site.mjs';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const SCENARIO = 'data-base="375000" data-tokens="100000" data-tax="0"';
@@ -66,6 +66,28 @@ before(async () => {
     'german-standalone.html': html(`<div id="de" data-tokenworth data-standalone data-lang="de" ${SCENARIO}></div>`),
   });
   browser = await launch();
+});
+
+// The demo article in German: its two-offer widget's figure columns are
+// 87 px wide at 390 px, and de-DE writes the symbol after the amount
+// ("750.000 $", wider than "$750,000"): the figures ran into each other.
+test('the demo article in de-DE at 390 px: every big figure fits its column', async () => {
+  const article = (await readFile(`${SITE}demo-article.html`, 'utf8')).replace('<html lang="en">', '<html lang="de-DE">');
+  const german = await site({ 'article-de.html': article });
+  const { context, page, problems } = await open(browser, german.url + 'article-de.html', { viewport: { width: 390, height: 900 } });
+  try {
+    await page.waitForFunction(() => document.getElementById('versus')?.shadowRoot?.querySelector('.fig-value'));
+    const crowded = await page.evaluate(() =>
+      [...document.getElementById('versus').shadowRoot.querySelectorAll('.fig-value')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.textContent} (${el.scrollWidth} > ${el.clientWidth})`),
+    );
+    assert.deepEqual(crowded, [], 'figures wider than their column');
+    await clean(problems);
+  } finally {
+    await context.close();
+    await german.close();
+  }
 });
 
 after(async () => {
@@ -218,6 +240,13 @@ for (const width of [390, 1280]) {
             return { out, page: document.documentElement.scrollWidth, viewport: window.innerWidth };
           });
           assert.deepEqual(wide.out, [], `${file}: elements past the widget's right edge`);
+          // A big figure wider than its column runs into the one beside it.
+          const crowded = await page.evaluate(() =>
+            [...document.getElementById('de').shadowRoot.querySelectorAll('.fig-value')]
+              .filter((el) => el.scrollWidth > el.clientWidth + 1)
+              .map((el) => `${el.textContent} (${el.scrollWidth} > ${el.clientWidth})`),
+          );
+          assert.deepEqual(crowded, [], `${file}: figures wider than their column`);
           assert.ok(wide.page <= wide.viewport, `${file}: page scrolls sideways (${wide.page} > ${wide.viewport})`);
           await page.screenshot({ path: `${ARTIFACTS}german-${file.replace('.html', '')}-${width}-${scheme}.png`, fullPage: true });
           await clean(problems);

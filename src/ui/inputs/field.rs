@@ -80,6 +80,8 @@ fn input_value(e: &InputEvent) -> Option<String> {
 #[function_component(TextField)]
 pub fn text_field(p: &TextFieldProps) -> Html {
     let lock_note = use_lock_note();
+    // The " (locked)" after a locked field's label (style.css), in the reader's language.
+    let locked_word = use_lang().say("field.locked");
     let lang = use_lang();
     let err_id = format!("{}-err", p.id);
     let hint_id = format!("{}-hint", p.id);
@@ -145,7 +147,7 @@ pub fn text_field(p: &TextFieldProps) -> Html {
     let invalid = p.error.is_some();
     html! {
         <div class={classes!("field", p.class.clone(), invalid.then_some("invalid"), p.locked.then_some("locked"))}>
-            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <label for={p.id.clone()} data-locked={locked_word}>{ p.label.clone() }</label>
             <div class={classes!("control", slider.is_some().then_some("with-slider"))}>
                 { slider.unwrap_or_default() }
                 <span class="entry">
@@ -188,6 +190,8 @@ pub struct SelectFieldProps {
 #[function_component(SelectField)]
 pub fn select_field(p: &SelectFieldProps) -> Html {
     let lock_note = use_lock_note();
+    // The " (locked)" after a locked field's label (style.css), in the reader's language.
+    let locked_word = use_lang().say("field.locked");
     let hint_id = format!("{}-hint", p.id);
     let onchange = {
         let cb = p.on_change.clone();
@@ -200,7 +204,7 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
     let has_hint = p.hint.is_some() || p.locked;
     html! {
         <div class={classes!("field", p.locked.then_some("locked"))}>
-            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <label for={p.id.clone()} data-locked={locked_word}>{ p.label.clone() }</label>
             <select id={p.id.clone()} disabled={p.locked}
                 aria-describedby={has_hint.then(|| hint_id.clone())} {onchange}>
                 { for p.options.iter().map(|(v, t)| html! {
@@ -229,6 +233,8 @@ pub struct CheckFieldProps {
 #[function_component(CheckField)]
 pub fn check_field(p: &CheckFieldProps) -> Html {
     let lock_note = use_lock_note();
+    // The " (locked)" after a locked field's label (style.css), in the reader's language.
+    let locked_word = use_lang().say("field.locked");
     let onchange = {
         let cb = p.on_change.clone();
         Callback::from(move |e: Event| {
@@ -240,7 +246,7 @@ pub fn check_field(p: &CheckFieldProps) -> Html {
     html! {
         <div class={classes!("field", "check", p.locked.then_some("locked"))}>
             <input id={p.id.clone()} type="checkbox" checked={p.checked} disabled={p.locked} {onchange} />
-            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <label for={p.id.clone()} data-locked={locked_word}>{ p.label.clone() }</label>
             if p.locked { <p class="hint">{ lock_note }</p> }
         </div>
     }
