@@ -38,6 +38,11 @@ pub fn percent(ratio: Decimal) -> String {
 /// Digits with thousands commas, the fraction kept: 176984885 is
 /// `176,984,885`, 375000.5 is `375,000.5`. No rounding: see [`whole`].
 pub fn grouped(amount: Decimal) -> String {
+    grouped_with(amount, ',', '.')
+}
+
+/// [`grouped`] with a locale's marks: `375.000,5` with `.` and `,`.
+pub fn grouped_with(amount: Decimal, group: char, decimal: char) -> String {
     let plain = amount.normalize().to_string();
     let (sign, rest) = match plain.strip_prefix('-') {
         Some(r) => ("-", r),
@@ -47,12 +52,12 @@ pub fn grouped(amount: Decimal) -> String {
     let mut out = String::from(sign);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(group);
         }
         out.push(c);
     }
     if !frac.is_empty() {
-        out.push('.');
+        out.push(decimal);
         out.push_str(frac);
     }
     out

@@ -11,9 +11,12 @@
     clippy::panic
 )]
 
+mod common;
+use common::rust_files;
+
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tokenworth::lang::{self, Lang};
 use tokenworth::model::input::{Kind, FIELDS};
@@ -22,17 +25,6 @@ const EN: &str = include_str!("../src/lang/en.txt");
 
 fn english_keys() -> BTreeSet<&'static str> {
     lang::parse(EN).into_iter().map(|(k, _)| k).collect()
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// String literals shaped like a catalogue key (`figures.worth.sub`) whose

@@ -10,8 +10,11 @@
     clippy::panic
 )]
 
+mod common;
+use common::rust_files;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Top-level modules by layer, lowest first. `numbers` is a leaf any layer
 /// may use; `explain`, `publish` and its `colour` share a layer.
@@ -26,17 +29,6 @@ const LAYERS: &[&[&str]] = &[
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|l| l.contains(&module))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The top-level modules a file's code names as `crate::NAME` (comments,

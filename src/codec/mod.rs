@@ -94,7 +94,7 @@ impl std::error::Error for FieldError {}
 
 /// The given text with format characters written as `<U+202E>`: echoed raw,
 /// a bidi override would reorder the message that reports it.
-fn visible(given: &str) -> String {
+pub fn visible(given: &str) -> String {
     given
         .chars()
         .map(|c| {
@@ -108,7 +108,7 @@ fn visible(given: &str) -> String {
 }
 
 /// `U+202E`.
-fn code_point(c: char) -> String {
+pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 

@@ -72,24 +72,7 @@ impl NumberStyle {
     /// Writes a plain decimal number (`375000.5`) with this style's decimal
     /// mark and its groups of three: `375.000,5` in de-DE.
     pub fn write(self, value: Decimal) -> String {
-        let plain = plain_number(value);
-        let (sign, rest) = match plain.strip_prefix('-') {
-            Some(r) => ("-", r),
-            None => ("", plain.as_str()),
-        };
-        let (int, frac) = rest.split_once('.').unwrap_or((rest, ""));
-        let mut out = String::from(sign);
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                out.push(self.group);
-            }
-            out.push(c);
-        }
-        if !frac.is_empty() {
-            out.push(self.decimal);
-            out.push_str(frac);
-        }
-        out
+        crate::numbers::grouped_with(value, self.group, self.decimal)
     }
 
     /// A plain number with this style's decimal mark and no groups

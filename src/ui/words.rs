@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::codec::{money, money::NumberStyle, Accepts, FieldError, Why};
+use crate::codec::{code_point, money, money::NumberStyle, visible, Accepts, FieldError, Why};
 use crate::lang::Lang;
 use crate::model::input::{self, FullKey, Kind, RangeProblem, PERCENT_OF_BASE};
 use crate::model::prices::PRESETS;
@@ -60,25 +60,6 @@ fn refused(lang: Lang, e: &FieldError) -> String {
     } else {
         lang.fill("error.refused", &values)
     }
-}
-
-/// The given text with invisible formatting characters written as
-/// `<U+202E>`: echoed raw, a bidi override would reorder the message.
-fn visible(given: &str) -> String {
-    given
-        .chars()
-        .map(|c| {
-            if input::is_format_char(c) {
-                format!("<{}>", code_point(c))
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-fn code_point(c: char) -> String {
-    format!("U+{:04X}", c as u32)
 }
 
 fn why(lang: Lang, why: &Why) -> Option<String> {

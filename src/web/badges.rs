@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
-    MutationObserver, MutationObserverInit, MutationRecord,
+    MutationRecord,
 };
 
 use super::{badge, dom};
@@ -37,7 +37,7 @@ const IDLE_TIMEOUT_MS: u32 = 16;
 const VIEW_MARGIN: &str = "200px";
 
 /// The page observer and the callback it calls (kept alive with it).
-type Watcher = (MutationObserver, Closure<dyn FnMut(Array)>);
+use super::dom::Watcher;
 
 thread_local! {
     /// Badges waiting for an idle chunk, in document order.
@@ -201,7 +201,7 @@ fn observe(root: &Element) -> Result<(), JsValue> {
     if OBSERVER.with(|o| o.borrow().is_some()) {
         return Ok(());
     }
-    let callback = Closure::<dyn FnMut(Array)>::new(|records: Array| {
+    let watcher = dom::watch_subtree(root, |records: Array| {
         for record in records.iter() {
             let Ok(record) = record.dyn_into::<MutationRecord>() else {
                 continue;
@@ -217,13 +217,8 @@ fn observe(root: &Element) -> Result<(), JsValue> {
                 }
             }
         }
-    });
-    let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
-    let init = MutationObserverInit::new();
-    init.set_child_list(true);
-    init.set_subtree(true);
-    observer.observe_with_options(root, &init)?;
-    OBSERVER.with(|o| *o.borrow_mut() = Some((observer, callback)));
+    })?;
+    OBSERVER.with(|o| *o.borrow_mut() = Some(watcher));
     Ok(())
 }
 

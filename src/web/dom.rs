@@ -8,7 +8,10 @@ use std::cell::RefCell;
 use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, NodeList, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, Element, MutationObserver, MutationObserverInit, NodeList, ShadowRoot,
+    ShadowRootInit, ShadowRootMode,
+};
 
 use crate::codec::keys::Presentation;
 
@@ -157,4 +160,22 @@ pub fn holds_widget(element: &Element) -> bool {
         .shadow_root()
         .and_then(|shadow| shadow.first_element_child())
         .is_some_and(|first| first.class_list().contains("tw-root"))
+}
+
+/// A page watcher: the observer and the closure it calls, kept alive together.
+pub type Watcher = (MutationObserver, Closure<dyn FnMut(Array)>);
+
+/// Watches `root` and everything under it for added and removed nodes,
+/// calling `on_records` with each batch of mutation records.
+pub fn watch_subtree(
+    root: &Element,
+    on_records: impl FnMut(Array) + 'static,
+) -> Result<Watcher, JsValue> {
+    let callback = Closure::<dyn FnMut(Array)>::new(on_records);
+    let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    observer.observe_with_options(root, &init)?;
+    Ok((observer, callback))
 }

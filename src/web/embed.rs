@@ -18,7 +18,7 @@ use std::cell::{Cell, RefCell};
 use js_sys::{Array, WeakSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord, Node};
+use web_sys::{Element, MutationRecord, Node};
 
 use super::{badge, dom, mount, page};
 use crate::codec::{self, Parsed};
@@ -34,7 +34,7 @@ struct Mounted {
 }
 
 /// The page observer and the callback it calls (kept alive with it).
-type Watcher = (MutationObserver, Closure<dyn FnMut(Array)>);
+use super::dom::Watcher;
 
 thread_local! {
     static WIDGETS: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
@@ -268,7 +268,7 @@ fn observe(root: &Element) -> Result<(), JsValue> {
     if OBSERVER.with(|o| o.borrow().is_some()) {
         return Ok(());
     }
-    let callback = Closure::<dyn FnMut(Array)>::new(|records: Array| {
+    let watcher = dom::watch_subtree(root, |records: Array| {
         let mut removed = false;
         let mut added_elements = Vec::new();
         for record in records.iter() {
@@ -289,13 +289,8 @@ fn observe(root: &Element) -> Result<(), JsValue> {
             }
         }
         sweep_disconnected(&added_elements, removed);
-    });
-    let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
-    let init = MutationObserverInit::new();
-    init.set_child_list(true);
-    init.set_subtree(true);
-    observer.observe_with_options(root, &init)?;
-    OBSERVER.with(|o| *o.borrow_mut() = Some((observer, callback)));
+    })?;
+    OBSERVER.with(|o| *o.borrow_mut() = Some(watcher));
     Ok(())
 }
 
