@@ -71,7 +71,7 @@ before(async () => {
 // The demo article in German: its two-offer widget's figure columns are
 // 87 px wide at 390 px, and de-DE writes the symbol after the amount
 // ("750.000 $", wider than "$750,000"): the figures ran into each other.
-test('the demo article in de-DE at 390 px: every big figure fits its column', async () => {
+test('the demo article in de-DE at 390 px: big figures fit their columns, the lock note is German, the toggle keeps its first word', async () => {
   const article = (await readFile(`${SITE}demo-article.html`, 'utf8')).replace('<html lang="en">', '<html lang="de-DE">');
   const german = await site({ 'article-de.html': article });
   const { context, page, problems } = await open(browser, german.url + 'article-de.html', { viewport: { width: 390, height: 900 } });
@@ -83,6 +83,20 @@ test('the demo article in de-DE at 390 px: every big figure fits its column', as
         .map((el) => `${el.textContent} (${el.scrollWidth} > ${el.clientWidth})`),
     );
     assert.deepEqual(crowded, [], 'figures wider than their column');
+    // The locked base salary says so in German (it said "(locked)"), and the
+    // amount / percent toggle keeps its first word whole (it was "Be…").
+    const { locked, amount } = await page.evaluate(() => {
+      const root = document.getElementById('versus').shadowRoot;
+      const label = root.querySelector('.field.locked label');
+      const button = [...root.querySelectorAll('.toggle button')].find((b) => b.textContent === 'Betrag');
+      return {
+        locked: label && getComputedStyle(label, '::after').content,
+        amount: button && { scroll: button.scrollWidth, client: button.clientWidth },
+      };
+    });
+    assert.equal(locked, '" (gesperrt)"');
+    assert.ok(amount, 'the amount / percent toggle is shown');
+    assert.ok(amount.scroll <= amount.client, `"Betrag" is cut: ${amount.scroll} > ${amount.client} px`);
     await clean(problems);
   } finally {
     await context.close();
