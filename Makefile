@@ -45,7 +45,7 @@ dist: setup-build
 # `make bench` at once) share dist/.stage and target/wasm-opt and break each other.
 site:
 	@mkdir -p target
-	flock target/.trunk-build.lock trunk build --release --offline
+	flock target/.trunk-build.lock sh -c 'trunk build --release --offline && node scripts/prerender.mjs dist'
 	@ls -l dist/
 
 # Serve the release build exactly as it ships, under the strict CSP the page

@@ -98,8 +98,9 @@ const row = (figure, value, budget = '', pass = null) =>
 
 // --- pages ----------------------------------------------------------------------
 
-/** The widget host element of index.html, with any attributes. */
-const HOST_RE = /<div data-tokenworth\b[^>]*><\/div>/;
+/** The widget host element of index.html, with any attributes, and the
+ * prerendered copy (scripts/prerender.mjs) when it holds one. */
+const HOST_RE = /<div data-tokenworth\b[^>]*>(?:<template shadowrootmode="open">[\s\S]*?<\/template>)?<\/div>/;
 
 const PLACEHOLDER = `<div data-bench-placeholder class="bench-placeholder">
       <h2>Offer A</h2>
@@ -155,6 +156,7 @@ async function buildPages() {
   const baseline = index
     .replace(HOST_RE, PLACEHOLDER)
     .replace(/<script[^>]*src="embed(-[^"]*)?\.js"[^>]*><\/script>/, '')
+    .replace(/<script[^>]*src="prerender-gate\.js"[^>]*><\/script>/, '')
     .replace(/<link rel="(module)?preload"[^>]*>\n?/g, '');
   await writeFile(join(SITE, 'widget.html'), index);
   await writeFile(join(SITE, 'baseline.html'), baseline);

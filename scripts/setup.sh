@@ -2,7 +2,8 @@
 # Install what the build and the tests need, skipping every step that is
 # already satisfied, so `make serve` / `make test` can call it every time.
 #
-#   scripts/setup.sh build   Rust wasm target, trunk, wasm-bindgen-cli, binaryen (wasm-opt)
+#   scripts/setup.sh build   Rust wasm target, trunk, wasm-bindgen-cli, binaryen (wasm-opt),
+#                            Chromium + the e2e npm deps (scripts/prerender.mjs draws the page)
 #   scripts/setup.sh test    all of the above + rustfmt/clippy, Chromium + chromedriver, e2e npm deps
 #
 # Target: Debian 12 as root, rustup, node 20 + npm; only package registries
@@ -163,6 +164,9 @@ case "$what" in
         step_trunk
         step_wasm_bindgen
         step_binaryen
+        # scripts/prerender.mjs draws the standalone page in headless Chromium.
+        step_chromium
+        step_e2e_npm
         ;;
     test)
         step_rust_target

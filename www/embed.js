@@ -295,12 +295,17 @@
 
   function showFallback() {
     doc.all('[data-tokenworth]').forEach((host) => {
-      const placeholder = placeholders.has(host);
-      if (!placeholder && (host.shadowRoot || host.childElementCount > 0 || host.textContent.trim() !== '')) return;
+      // The standalone page's prerendered copy (scripts/prerender.mjs) must
+      // not stay: it looks like a calculator and nothing in it works.
+      const ours = placeholders.has(host) || host.hasAttribute('data-prerendered');
+      host.removeAttribute('data-prerendered');
+      if (!ours && (host.shadowRoot || host.childElementCount > 0 || host.textContent.trim() !== '')) return;
       try {
         const line = doc.create('p');
         line.textContent = FALLBACK_TEXT;
-        const shadow = placeholder ? host.shadowRoot : host.attachShadow({ mode: 'open' });
+        // (A browser without declarative shadow DOM left the copy as an
+        // inert <template>: no shadow root yet.)
+        const shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
         shadow.adoptedStyleSheets = [];
         shadow.replaceChildren(line);
       } catch {

@@ -81,6 +81,10 @@ pub fn mount_widget(
         on_change: Some(on_change),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    // The standalone page's prerendered copy (scripts/prerender.mjs) is gone
+    // now; page.css stops hiding the host from readers it was wrong for.
+    // Same task as the render: no frame shows the host empty.
+    host.remove_attribute("data-prerendered")?;
     Ok(WidgetHandle { app, root })
 }
 
