@@ -37,22 +37,15 @@ fn shadow(host: &Element) -> ShadowRoot {
         .expect("mount attaches an open shadow root")
 }
 
-/// The standalone page writes its URL after the next paint (web::page,
-/// `replace_query_after_paint`): wait for a frame, then a task.
-async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let then = Closure::once_into_js(move || {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback(resolve.unchecked_ref())
-                .unwrap();
-        });
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(then.unchecked_ref())
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+/// The standalone page writes its URL when the reader pauses, or at once
+/// when they leave the field (web::page, `write_url_now`): `focusout`, as
+/// Tab or a click elsewhere sends it.
+fn leave(field: &HtmlInputElement) {
+    let init = web_sys::FocusEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let event = web_sys::FocusEvent::new_with_focus_event_init_dict("focusout", &init).unwrap();
+    field.dispatch_event(&event).unwrap();
 }
 
 fn text(root: &ShadowRoot, selector: &str) -> String {
@@ -223,17 +216,17 @@ async fn the_url_is_read_on_load_and_kept_in_step() {
 
     type_into(&input(&root, "t-tokens"), "100000");
     yew::scheduler::flush().await;
-    after_paint().await;
+    leave(&input(&root, "t-tokens"));
     // Only keys away from their defaults are written.
     assert_eq!(window.location().search().unwrap(), "?base=400k");
     type_into(&input(&root, "t-base"), "375k");
     yew::scheduler::flush().await;
-    after_paint().await;
+    leave(&input(&root, "t-base"));
     assert_eq!(window.location().search().unwrap(), "");
     // A bad value leaves the URL at the last valid scenario.
     type_into(&input(&root, "t-tax"), "120");
     yew::scheduler::flush().await;
-    after_paint().await;
+    leave(&input(&root, "t-tax"));
     assert_eq!(window.location().search().unwrap(), "");
 
     handle.destroy();

@@ -3,6 +3,7 @@
 //! `style-src 'self'` allows it), and the yew app rendered inside.
 
 use js_sys::{Object, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::AppHandle;
@@ -49,6 +50,16 @@ pub fn mount_widget(
         set_accent(el, accent)?;
     }
 
+    if config.standalone {
+        // The URL is written when the reader pauses (page::replace_query_when_idle),
+        // or at once when they leave a field.
+        let leave = Closure::<dyn FnMut()>::new(page::write_url_now);
+        root.add_event_listener_with_callback("focusout", leave.as_ref().unchecked_ref())?;
+        // One per standalone page, for the page's lifetime: the root can
+        // outlive a dropped handle, so the handle cannot own the closure.
+        leave.forget();
+    }
+
     let own_page = config.standalone || host.has_attribute("data-frame");
     let locale = page::locale_of(host, config.locale.as_deref(), own_page);
     let target = host.clone();
@@ -57,7 +68,7 @@ pub fn mount_widget(
     let standalone = config.standalone.then(|| config.clone());
     let on_change = yew::Callback::from(move |change: Change| {
         if let Some(config) = &standalone {
-            page::replace_query_after_paint(publish::standalone_query(
+            page::replace_query_when_idle(publish::standalone_query(
                 &change.query,
                 config,
                 change.tokens_as_percent,

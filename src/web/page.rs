@@ -1,7 +1,8 @@
 //! What a widget may know of the page it is on, and the page's actions:
 //! the location, what embed.js recorded about itself (its folder, its
 //! integrity), the scenario in `location.search` kept in step with
-//! `history.replaceState` after the next paint, and the clipboard.
+//! `history.replaceState` when the reader pauses or leaves a field, and the
+//! clipboard.
 
 //!
 //! The core (no `app` feature) keeps only what badges read: the origin and
@@ -11,7 +12,6 @@
 use std::cell::RefCell;
 
 #[cfg(feature = "app")]
-use gloo_render::{request_animation_frame, AnimationFrame};
 #[cfg(feature = "app")]
 use gloo_timers::callback::Timeout;
 use js_sys::Reflect;
@@ -140,14 +140,13 @@ pub fn replace_query(query: &str) -> Result<(), JsValue> {
 }
 
 #[cfg(feature = "app")]
-/// The latest query waiting to be written, and the frame and task that
-/// will write it. The handles stay here until the next write replaces
-/// them: dropping one from inside its own callback would free the closure
+/// The latest query waiting to be written, and the timer that will write
+/// it. The timer stays here until the next edit replaces (and so cancels)
+/// it: dropping it from inside its own callback would free the closure
 /// while it runs.
 #[derive(Default)]
 struct Pending {
     query: Option<String>,
-    frame: Option<AnimationFrame>,
     task: Option<Timeout>,
 }
 
@@ -157,23 +156,36 @@ thread_local! {
 }
 
 #[cfg(feature = "app")]
-/// Puts `query` in the page URL after the next frame is painted.
+/// How long the reader's edits must pause before the URL is written, in ms.
+const URL_QUIET_MS: u32 = 250;
+
+#[cfg(feature = "app")]
+/// Puts `query` in the page URL once the reader pauses (`URL_QUIET_MS`).
 ///
-/// `history.replaceState` costs several milliseconds in Chromium (7 ms an
-/// edit in `make bench`): called at once, it sat between the input event
-/// and the updated figures. Deferred to a task posted from the next
-/// animation frame, it runs after that frame's paint, and a burst of edits
-/// within one frame writes the URL once, with the latest query.
-pub fn replace_query_after_paint(query: String) {
-    let scheduled = PENDING.with(|p| p.borrow_mut().query.replace(query).is_some());
-    if scheduled {
-        return; // it will write the latest query
-    }
-    let frame = request_animation_frame(|_| {
-        let task = Timeout::new(0, write_pending);
-        PENDING.with(|p| p.borrow_mut().task = Some(task));
+/// `history.replaceState` costs milliseconds in Chromium (2.5 ms an edit
+/// in a sampled profile of 60 edits, 7 ms in `make bench` under load):
+/// called at once it sat between the input event and the updated figures,
+/// and written after every frame it was still a task of its own that the
+/// next keystroke waited behind. Chromium also throttles a page that
+/// calls it hundreds of times in a few seconds (a slider dragged). Once
+/// per pause writes the latest query and costs typing nothing.
+pub fn replace_query_when_idle(query: String) {
+    let task = Timeout::new(URL_QUIET_MS, write_pending);
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        p.query = Some(query);
+        // Replacing the earlier timer cancels it (it has not run, or has
+        // run and returned: never dropped from inside its own callback).
+        p.task = Some(task);
     });
-    PENDING.with(|p| p.borrow_mut().frame = Some(frame));
+}
+
+#[cfg(feature = "app")]
+/// Writes a query still waiting for the reader's pause now: they left the
+/// field (Tab, a click elsewhere, the address bar), so the URL they may
+/// copy is current. The waiting timer then finds nothing to write.
+pub fn write_url_now() {
+    write_pending();
 }
 
 #[cfg(feature = "app")]

@@ -37,10 +37,10 @@ const fig = (page, offer, name) => page.locator(`[data-offer=${offer}] [data-fig
 
 /**
  * Asserts the page's query once it is `expected` (a string, or a RegExp it
- * matches). The standalone page writes its URL after the next paint
- * (`replace_query_after_paint` in src/ui/app.rs), so the figures are on
- * screen before the URL changes: wait for the URL, then assert on what is
- * there, so a wrong URL fails with the URL in the message.
+ * matches). The standalone page writes its URL when the reader pauses or
+ * leaves the field (`replace_query_when_idle` in src/web/page.rs), so the
+ * figures are on screen before the URL changes: wait for the URL, then
+ * assert on what is there, so a wrong URL fails with the URL in the message.
  */
 async function expectQuery(page, expected) {
   const want = typeof expected === 'string' ? { exact: expected } : { source: expected.source };
@@ -58,8 +58,9 @@ async function expectQuery(page, expected) {
 
 /**
  * Resolves after the next frame is painted and a task posted from it has
- * run: by then a URL write that an edit scheduled has happened, so a URL
- * that has not changed will not change.
+ * run. Call it after the field was left (blur): leaving writes a waiting
+ * URL at once (`write_url_now`), so a URL that has not changed by then
+ * will not change.
  */
 const afterNextPaint = (page) =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
@@ -190,7 +191,7 @@ test('Copy link copies the current scenario and confirms', async () => {
     await page.getByText('Link copied.').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(copied, /\?years=1&tax=30&base=600k&tokens=250k/);
-    // The link is the page's own address (its URL is written after the next paint).
+    // The link is the page's own address (its URL is written when the reader pauses).
     await expectQuery(page, new URL(copied).search);
     assert.equal(copied, await page.evaluate(() => location.href));
     await clean(problems, server.url);
