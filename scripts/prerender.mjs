@@ -12,6 +12,7 @@
 // second rendering of it: nothing to keep in step by hand.
 //
 // What the copy carries:
+// - every field's value as an attribute (the app sets them as properties);
 // - the widget's stylesheet, src/ui/style.css (the file the wasm adopts),
 //   as dist/widget-<hash>.css through a <link> inside the shadow root: a
 //   strict CSP (style-src 'self') refuses an inline <style>, and Chromium
@@ -73,6 +74,23 @@ try {
     const el = document.querySelector('[data-tokenworth]').shadowRoot.querySelector('.tw-root');
     const copy = el.cloneNode(true);
     copy.setAttribute('inert', '');
+    // What the app set as properties is not in the markup: a field's text,
+    // a slider's position, a choice, a textarea's text. Written as the
+    // attributes the parser reads back.
+    const fields = (root) => root.querySelectorAll('input, select, textarea');
+    const live = fields(el);
+    fields(copy).forEach((field, i) => {
+      const from = live[i];
+      if (field.localName === 'select') {
+        [...field.options].forEach((option, j) => option.toggleAttribute('selected', from.options[j].selected));
+      } else if (field.localName === 'textarea') {
+        field.textContent = from.value;
+      } else if (field.type === 'checkbox' || field.type === 'radio') {
+        field.toggleAttribute('checked', from.checked);
+      } else {
+        field.setAttribute('value', from.value);
+      }
+    });
     return copy.outerHTML;
   });
 } finally {

@@ -83,6 +83,9 @@ test('prerendered: an en-US reader sees $475,000, styled, before the wasm arrive
     // Unstyled, the figure would have the browser's 16 px.
     assert.ok(copy.headlinePx > 24, `headline drawn with the widget's style (${copy.headlinePx}px)`);
     assert.equal(copy.inert, true, 'the copy is inert');
+    // Field values are properties in the app; the copy carries them too.
+    const base = await page.evaluate(() => document.querySelector('[data-tokenworth]').shadowRoot.querySelector('input[id$="-base"]').value);
+    assert.equal(base, '375,000', 'the base salary field of the copy');
     const focused = await page.evaluate(() => {
       const root = document.querySelector('[data-tokenworth]').shadowRoot;
       root.querySelector('input').focus();
