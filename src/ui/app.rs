@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::codec::Parsed;
 use crate::model::{FieldId, FullKey, Side};
 use crate::publish::{standalone_query, Section, Theme, WidgetConfig};
+use crate::ui::deferred::use_deferred;
 use crate::ui::embed_panel::EmbedPanel;
 use crate::ui::form::Form;
 use crate::ui::format;
@@ -469,24 +470,31 @@ fn compare_table() -> Html {
     }
 }
 
-/// What stands out, the charts and the year-by-year table.
+/// What stands out, the charts and the year-by-year table: one task after
+/// the answer (`use_deferred`).
 #[function_component(Explore)]
 fn explore() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
+    let ctx = use_context::<Ctx>();
+    let now = ctx.as_ref().and_then(|ctx| {
+        let form = &ctx.state.form;
+        let projection = form.projection.as_ref().ok()?;
+        Some((
+            shown(projection, ctx.lang),
+            AttrValue::from(form.scenario.cur.clone()),
+            form.scenario.years,
+            !form.scenario.tax.is_zero(),
+        ))
+    });
+    let (Some(ctx), Some((projection, cur, years, taxed))) = (ctx, use_deferred(now)) else {
         return Html::default();
     };
     let form = &ctx.state.form;
-    let Ok(projection) = &form.projection else {
-        return Html::default();
-    };
-    let projection = &shown(projection, ctx.lang);
-    let cur = AttrValue::from(form.scenario.cur.clone());
-    let years = form.scenario.years;
+    let projection = &projection;
     let config = &ctx.config;
     html! {
         <div class={classes!("explore", form.stale().then_some("stale"))}>
             <Flags projection={projection.clone()} />
-            if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} taxed={!form.scenario.tax.is_zero()} /> }
+            if !config.hides(Section::Charts) { <Charts projection={projection.clone()} cur={cur.clone()} years={years} taxed={taxed} /> }
             if !config.hides(Section::Table) { <YearTable projection={projection.clone()} cur={cur.clone()} /> }
             <TakeAway projection={projection.clone()} cur={cur} years={years} />
         </div>

@@ -13,6 +13,8 @@ pub mod words;
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod app;
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
+pub mod deferred;
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod embed_panel;
 // Also in the core: badges write their figures in the reader's locale.
 #[cfg(target_arch = "wasm32")]

@@ -78,6 +78,16 @@ export async function openPage(browser, contextOptions = {}) {
 }
 
 /**
+ * Resolves once no host still holds the standalone page's prerendered copy
+ * (scripts/prerender.mjs): it has the default scenario's figures, even
+ * hidden, so what a test reads before the app has replaced it is not the
+ * app's. At once on pages without one; a loader that fails removes it too.
+ */
+export function live(page) {
+  return page.waitForFunction(() => !document.querySelector('[data-tokenworth][data-prerendered]'), null, { timeout: 20_000 });
+}
+
+/**
  * The one "no problems on the page" check: no CSP violation, uncaught
  * error, console error or failed request and, given `origin`, no request
  * that left it.

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { launch, openPage, clean, serveBuiltSite, ARTIFACTS } from './browser.mjs';
+import { launch, openPage, clean, serveBuiltSite, ARTIFACTS, live } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -30,6 +30,7 @@ async function open(query = '', contextOptions = {}) {
   const { context, page, problems } = await openPage(browser, contextOptions);
   await page.goto(server.url + (query ? `?${query}` : ''), { waitUntil: 'load' });
   await page.locator('[data-offer=a] [data-fig=headline]').waitFor({ timeout: 20_000 });
+  await live(page);
   return { context, page, problems };
 }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, STRICT_CSP } from './server.mjs';
-import { launch, openPage, DIST } from './browser.mjs';
+import { launch, openPage, DIST, live } from './browser.mjs';
 
 let server;
 let browser;
@@ -30,6 +30,7 @@ async function open(query = '') {
   const { context, page, problems } = await openPage(browser);
   await page.goto(server.url + (query ? `?${query}` : ''), { waitUntil: 'load' });
   await page.locator('[data-offer=a] [data-fig=headline]').waitFor({ timeout: 20_000 });
+  await live(page);
   return { context, page, problems };
 }
 

@@ -7,7 +7,7 @@ import { cp, mkdtemp, rm, writeFile, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, STRICT_CSP } from './server.mjs';
-import { openPage, DIST } from './browser.mjs';
+import { openPage, DIST, live } from './browser.mjs';
 
 // The page check lives in browser.mjs; re-exported for the embedding tests.
 export { clean } from './browser.mjs';
@@ -54,6 +54,7 @@ export async function site(pages = {}, { csp = STRICT_CSP, headers = {} } = {}) 
 export async function open(browser, url, contextOptions = {}) {
   const { context, page, problems } = await openPage(browser, contextOptions);
   await page.goto(url, { waitUntil: 'load' });
+  await live(page);
   return { context, page, problems };
 }
 

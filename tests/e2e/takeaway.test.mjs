@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, openPage, serveBuiltSite, ARTIFACTS } from './browser.mjs';
+import { launch, openPage, serveBuiltSite, ARTIFACTS, live } from './browser.mjs';
 
 
 // MODEL.md by hand, years = 2, tax 0, raise 3 % (default), own 2400 (default).
@@ -57,6 +57,7 @@ async function open(contextOptions = {}) {
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(`${server.url}?${QUERY}`, { waitUntil: 'load' });
   await page.locator('[data-offer=a] [data-fig=headline]').waitFor({ timeout: 20_000 });
+  await live(page);
   return { context, page, problems, requests };
 }
 
