@@ -37,8 +37,10 @@ wasm-bindgen --target web --no-typescript --out-name tokenworth-core \
     --out-dir "$staging" "$target_dir/wasm32-unknown-unknown/release/tokenworth-core.wasm"
 wasm_opt="$PWD/.tools/bin/wasm-opt"
 [ -x "$wasm_opt" ] || wasm_opt="$(command -v wasm-opt)" || die "no wasm-opt (make setup installs it)"
+# The producers and target_features sections (260 bytes) tell nothing a browser reads.
 "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals -o "$staging/tokenworth-core_bg.wasm" "$staging/tokenworth-core_bg.wasm"
+    --enable-mutable-globals --strip-producers --strip-target-features \
+    -o "$staging/tokenworth-core_bg.wasm" "$staging/tokenworth-core_bg.wasm"
 esbuild="$PWD/.tools/bin/esbuild"
 [ -x "$esbuild" ] || esbuild="$(command -v esbuild)" || esbuild=""
 
