@@ -15,6 +15,11 @@
 //! Publishers who set `--tw-bg` or `--tw-panel` themselves are checked
 //! against the widget's default backgrounds below, not theirs.
 
+use std::str::FromStr;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
 /// An opaque sRGB colour, 8 bits a channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -263,6 +268,23 @@ enum Arg {
     Degrees(f64),
 }
 
+/// A finite CSS number (`12`, `-0.5`, `.5`, `1e3`). Not `str::parse::<f64>`:
+/// for these colours alone that linked core's float parser and its tables
+/// into the app (~9 KB of wasm); the digits go through rust_decimal, which
+/// the model links anyway.
+fn css_number(text: &str) -> Option<f64> {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (text, 0),
+    };
+    let plain = |b: u8| b.is_ascii_digit() || matches!(b, b'.' | b'+' | b'-');
+    if !mantissa.bytes().all(plain) {
+        return None;
+    }
+    let value = Decimal::from_str(mantissa).ok()?.to_f64()? * 10f64.powi(exponent);
+    value.is_finite().then_some(value)
+}
+
 /// Up to three channels and an optional alpha, comma or space separated
 /// (`rgb(1, 2, 3, 0.5)`, `rgb(1 2 3 / 50%)`); `none` reads as 0.
 fn parse_args(args: &str) -> Option<(Vec<Arg>, Option<Arg>)> {
@@ -276,24 +298,12 @@ fn parse_args(args: &str) -> Option<(Vec<Arg>, Option<Arg>)> {
             return Some(Arg::Number(0.0));
         }
         if let Some(n) = token.strip_suffix('%') {
-            return n
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite())
-                .map(Arg::Percent);
+            return css_number(n).map(Arg::Percent);
         }
         if let Some(n) = token.strip_suffix("deg") {
-            return n
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite())
-                .map(Arg::Degrees);
+            return css_number(n).map(Arg::Degrees);
         }
-        token
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-            .map(Arg::Number)
+        css_number(token).map(Arg::Number)
     };
     let mut list = channels
         .split([',', ' '])
@@ -612,5 +622,29 @@ mod tests {
         // Darkening towards black keeps the hue: red = green, no blue.
         assert_eq!(p.light.text.0, p.light.text.1);
         assert_eq!(p.light.text.2, 0);
+    }
+
+    /// The numbers of colour functions read as CSS writes them, and
+    /// nothing else: what `str::parse::<f64>` accepted before, without it.
+    #[test]
+    fn css_numbers_in_every_written_form() {
+        for (text, value) in [
+            ("12", 12.0),
+            ("-0.5", -0.5),
+            ("+3", 3.0),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("1e2", 100.0),
+            ("2.5E-1", 0.25),
+            ("62.8", 62.8),
+        ] {
+            assert_eq!(css_number(text), Some(value), "{text}");
+        }
+        for text in [
+            "", ".", "e5", "1e", "1_0", "inf", "NaN", "0x10", "1.2.3", "--1", "1e400",
+        ] {
+            assert_eq!(css_number(text), None, "{text}");
+        }
+        assert_eq!(parse("rgb(1e2 0 0)").map(|c| c.rgb), Ok(Rgb(100, 0, 0)));
     }
 }
