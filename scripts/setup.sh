@@ -2,7 +2,7 @@
 # Install what the build and the tests need, skipping every step that is
 # already satisfied, so `make serve` / `make test` can call it every time.
 #
-#   scripts/setup.sh build   Rust wasm target, trunk, wasm-bindgen-cli, binaryen (wasm-opt),
+#   scripts/setup.sh build   Rust wasm target, trunk, wasm-bindgen-cli, binaryen (wasm-opt), esbuild,
 #                            Chromium + the e2e npm deps (scripts/prerender.mjs draws the page)
 #   scripts/setup.sh test    all of the above + rustfmt/clippy, Chromium + chromedriver, e2e npm deps
 #
@@ -16,7 +16,8 @@ cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0" # wasm-opt "version_132": keep Trunk.toml [tools] wasm_opt in step
-TOOLS_DIR="$ROOT/.tools"    # project-local, git-ignored (binaryen from npm)
+ESBUILD_VERSION="0.28.2"   # minifies the shipped JS (scripts/trunk-post-build.sh)
+TOOLS_DIR="$ROOT/.tools"    # project-local, git-ignored (binaryen and esbuild from npm)
 WASM_TARGET="wasm32-unknown-unknown"
 
 export PATH="$TOOLS_DIR/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -131,6 +132,19 @@ step_binaryen() {
     wasm_opt_ok || die "wasm-opt in .tools/bin is not version ${BINARYEN_VERSION%%.*}"
 }
 
+esbuild_ok() {
+    [ -x "$TOOLS_DIR/bin/esbuild" ] && [ "$("$TOOLS_DIR/bin/esbuild" --version 2>/dev/null)" = "$ESBUILD_VERSION" ]
+}
+
+step_esbuild() {
+    esbuild_ok && return
+    have npm || die "npm not found; install Node.js 20+"
+    timed "npm install esbuild@$ESBUILD_VERSION into .tools/" \
+        npm install --global --prefix "$TOOLS_DIR" --no-fund --no-audit --loglevel=error \
+        "esbuild@$ESBUILD_VERSION"
+    esbuild_ok || die "esbuild in .tools/bin is not version $ESBUILD_VERSION"
+}
+
 step_chromium() {
     [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return
     # Wait for apt's lock rather than fail: a second set-up running at once
@@ -164,6 +178,7 @@ case "$what" in
         step_trunk
         step_wasm_bindgen
         step_binaryen
+        step_esbuild
         # scripts/prerender.mjs draws the standalone page in headless Chromium.
         step_chromium
         step_e2e_npm
@@ -174,6 +189,7 @@ case "$what" in
         step_trunk
         step_wasm_bindgen
         step_binaryen
+        step_esbuild
         step_chromium
         step_e2e_npm
         ;;

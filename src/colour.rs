@@ -15,6 +15,11 @@
 //! Publishers who set `--tw-bg` or `--tw-panel` themselves are checked
 //! against the widget's default backgrounds below, not theirs.
 
+use std::str::FromStr;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
 /// An opaque sRGB colour, 8 bits a channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -263,6 +268,23 @@ enum Arg {
     Degrees(f64),
 }
 
+/// A finite CSS number (`12`, `-0.5`, `.5`, `1e3`). Not `str::parse::<f64>`:
+/// for these colours alone that linked core's float parser and its tables
+/// into the app (~9 KB of wasm); the digits go through rust_decimal, which
+/// the model links anyway.
+fn css_number(text: &str) -> Option<f64> {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (text, 0),
+    };
+    let plain = |b: u8| b.is_ascii_digit() || matches!(b, b'.' | b'+' | b'-');
+    if !mantissa.bytes().all(plain) {
+        return None;
+    }
+    let value = Decimal::from_str(mantissa).ok()?.to_f64()? * 10f64.powi(exponent);
+    value.is_finite().then_some(value)
+}
+
 /// Up to three channels and an optional alpha, comma or space separated
 /// (`rgb(1, 2, 3, 0.5)`, `rgb(1 2 3 / 50%)`); `none` reads as 0.
 fn parse_args(args: &str) -> Option<(Vec<Arg>, Option<Arg>)> {
@@ -276,24 +298,12 @@ fn parse_args(args: &str) -> Option<(Vec<Arg>, Option<Arg>)> {
             return Some(Arg::Number(0.0));
         }
         if let Some(n) = token.strip_suffix('%') {
-            return n
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite())
-                .map(Arg::Percent);
+            return css_number(n).map(Arg::Percent);
         }
         if let Some(n) = token.strip_suffix("deg") {
-            return n
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite())
-                .map(Arg::Degrees);
+            return css_number(n).map(Arg::Degrees);
         }
-        token
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-            .map(Arg::Number)
+        css_number(token).map(Arg::Number)
     };
     let mut list = channels
         .split([',', ' '])
@@ -444,11 +454,39 @@ fn oklab_function((list, alpha): (Vec<Arg>, Option<Arg>)) -> Option<Rgba> {
 
 fn oklch_function((list, alpha): (Vec<Arg>, Option<Arg>)) -> Option<Rgba> {
     let (l, c, h) = three(&list)?;
-    let (c, h) = (ok_axis(c)?.max(0.0), hue(h)?.to_radians());
+    let (c, (cos, sin)) = (ok_axis(c)?.max(0.0), cos_sin_degrees(hue(h)?));
     Some(Rgba {
-        rgb: oklab_to_rgb(ok_lightness(l)?, c * h.cos(), c * h.sin()),
+        rgb: oklab_to_rgb(ok_lightness(l)?, c * cos, c * sin),
         alpha: alpha_of(alpha)?,
     })
+}
+
+/// The cosine and sine of a hue in degrees (0 to 360). Not `f64::cos` and
+/// `sin`: their reduction of any f64 argument (libm's rem_pio2) was 5 KB of
+/// the app's wasm for this one use. The angle is taken to within 45° of a
+/// right angle, where the series below (to x¹² for the cosine, x¹¹ for the
+/// sine) is off by less than 1e-11, far below a channel's 1/255.
+fn cos_sin_degrees(degrees: f64) -> (f64, f64) {
+    let quarter = (degrees / 90.0).round();
+    let x = (degrees - 90.0 * quarter).to_radians();
+    let x2 = x * x;
+    let term = |k: f64| x2 / (k * (k + 1.0));
+    let sin = x
+        * (1.0
+            - term(2.0)
+                * (1.0 - term(4.0) * (1.0 - term(6.0) * (1.0 - term(8.0) * (1.0 - term(10.0))))));
+    let cos = 1.0
+        - term(1.0)
+            * (1.0
+                - term(3.0)
+                    * (1.0
+                        - term(5.0) * (1.0 - term(7.0) * (1.0 - term(9.0) * (1.0 - term(11.0))))));
+    match (quarter as i64).rem_euclid(4) {
+        0 => (cos, sin),
+        1 => (-sin, cos),
+        2 => (-cos, -sin),
+        _ => (sin, -cos),
+    }
 }
 
 #[cfg(test)]
@@ -612,5 +650,50 @@ mod tests {
         // Darkening towards black keeps the hue: red = green, no blue.
         assert_eq!(p.light.text.0, p.light.text.1);
         assert_eq!(p.light.text.2, 0);
+    }
+
+    /// The numbers of colour functions read as CSS writes them, and
+    /// nothing else: what `str::parse::<f64>` accepted before, without it.
+    #[test]
+    fn css_numbers_in_every_written_form() {
+        for (text, value) in [
+            ("12", 12.0),
+            ("-0.5", -0.5),
+            ("+3", 3.0),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("1e2", 100.0),
+            ("2.5E-1", 0.25),
+            ("62.8", 62.8),
+        ] {
+            assert_eq!(css_number(text), Some(value), "{text}");
+        }
+        for text in [
+            "", ".", "e5", "1e", "1_0", "inf", "NaN", "0x10", "1.2.3", "--1", "1e400",
+        ] {
+            assert_eq!(css_number(text), None, "{text}");
+        }
+        assert_eq!(parse("rgb(1e2 0 0)").map(|c| c.rgb), Ok(Rgb(100, 0, 0)));
+    }
+
+    /// Against the standard library's cos and sin (libm), every quarter
+    /// degree of the hue circle.
+    #[test]
+    fn hue_cosines_and_sines_match_the_standard_library() {
+        for step in 0..1440 {
+            let degrees = f64::from(step) / 4.0;
+            let (cos, sin) = cos_sin_degrees(degrees);
+            let r = degrees.to_radians();
+            assert!(
+                (cos - r.cos()).abs() < 1e-10,
+                "cos {degrees}: {cos} vs {}",
+                r.cos()
+            );
+            assert!(
+                (sin - r.sin()).abs() < 1e-10,
+                "sin {degrees}: {sin} vs {}",
+                r.sin()
+            );
+        }
     }
 }

@@ -3,7 +3,7 @@
 // 127.0.0.1 with the strict CSP; a page that records every request, so a
 // test can check that nothing left the origin.
 
-import { cp, mkdtemp, rm, writeFile, access } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile, access, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, STRICT_CSP } from './server.mjs';
@@ -13,6 +13,18 @@ import { openPage, DIST, live } from './browser.mjs';
 export { clean } from './browser.mjs';
 
 export const SITE = process.env.TOKENWORTH_DIST || DIST;
+
+/**
+ * The app's and the core's files as dist/embed.js names them, from its
+ * APP_FILES table (`glue: { name: '…', integrity: '…' }`, which a release
+ * build minifies to `glue:{name:"…",integrity:"…"}`): [{ role, name,
+ * integrity }] in the table's order.
+ */
+export async function appFiles() {
+  const loader = await readFile(join(SITE, 'embed.js'), 'utf8');
+  const entry = /(\w+):\s*\{\s*name:\s*(['"])([^'"]*)\2,\s*integrity:\s*(['"])([^'"]*)\4\s*\}/g;
+  return [...loader.matchAll(entry)].map(([, role, , name, , integrity]) => ({ role, name, integrity }));
+}
 
 /** A page that loads embed.js after `body` (hosts before the script). */
 export function page(body, { head = '', scriptFirst = false } = {}) {

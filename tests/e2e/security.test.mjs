@@ -17,22 +17,12 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { serve, STRICT_CSP } from './server.mjs';
-import { site, page as html, open, ready, clean, shadowText, addOfferBInFrame, SITE } from './embed-site.mjs';
+import { site, page as html, open, ready, clean, shadowText, addOfferBInFrame, SITE, appFiles } from './embed-site.mjs';
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const cargo = await readFile(new URL('../../Cargo.toml', import.meta.url), 'utf8');
 const VERSION = cargo.match(/^version\s*=\s*"([^"]+)"/m)[1];
 const LOADER = `embed-${VERSION}.js`;
-
-/** The APP_FILES table written into dist/embed.js: [{ role, name, integrity }]. */
-async function appFiles() {
-  const loader = await readFile(join(SITE, 'embed.js'), 'utf8');
-  const table = loader.match(/const APP_FILES = \{$[\s\S]*?^\s*\};/m);
-  assert.ok(table, 'embed.js has an APP_FILES table');
-  return [...table[0].matchAll(/(\w+): \{ name: '([^']*)', integrity: '([^']*)' \}/g)].map(
-    ([, role, name, integrity]) => ({ role, name, integrity }),
-  );
-}
 
 const WIDGET = '<div id="w1" data-tokenworth data-base="375000" data-tokens="100000"></div>';
 const BADGE = '<span id="b1" data-tokenworth-badge data-base="375000" data-tokens="100000"></span>';

@@ -17,10 +17,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { launch, openPage } from './browser.mjs';
-import { site, page as html, ready, clean, SITE } from './embed-site.mjs';
+import { site, page as html, ready, clean, appFiles } from './embed-site.mjs';
 
 const SHARE = '0.2105263157894736842105263158';
 const BADGE = '<span id="b1" data-tokenworth-badge data-base="375000" data-tokens="100000"></span>';
@@ -31,16 +29,8 @@ let server;
 let browser;
 let files;
 
-/** { glue, wasm, coreGlue, coreWasm } -> file name, from dist/embed.js. */
-async function appFiles() {
-  const loader = await readFile(join(SITE, 'embed.js'), 'utf8');
-  const table = loader.match(/const APP_FILES = \{$[\s\S]*?^\s*\};/m);
-  assert.ok(table, 'embed.js has an APP_FILES table');
-  return Object.fromEntries([...table[0].matchAll(/(\w+): \{ name: '([^']*)'/g)].map(([, role, name]) => [role, name]));
-}
-
 before(async () => {
-  files = await appFiles();
+  files = Object.fromEntries((await appFiles()).map(({ role, name }) => [role, name]));
   for (const role of ['glue', 'wasm', 'coreGlue', 'coreWasm']) assert.ok(files[role], `APP_FILES.${role}`);
   server = await site({
     'badges.html': html(`<p>${BADGE}</p>`),
