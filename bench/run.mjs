@@ -310,8 +310,10 @@ async function sizes() {
   // loader, then the core (badges, tokenworth.compute) where no calculator
   // host is on the page when the loader runs, the app (which then does the
   // core's part too) where one is. The widget's own CSS is compiled into the
-  // wasm (adopted stylesheet); page.css is the standalone page's (an
-  // embedding page does not load it), listed but in neither total.
+  // wasm (adopted stylesheet); page.css, and the widget stylesheet and
+  // gate of its prerendered copy (scripts/prerender.mjs), are the
+  // standalone page's (an embedding page loads none of them), listed but in
+  // neither total.
   // Content-hashed names are reported under a stable label.
   const files = [
     ['embed.js', 'embed.js', 'loader'],
@@ -320,6 +322,8 @@ async function sizes() {
     ['tokenworth-<hash>.js', await appFile(/^tokenworth-[0-9a-f]+\.js$/), 'app'],
     ['tokenworth-<hash>_bg.wasm', await appFile(/^tokenworth-[0-9a-f]+_bg\.wasm$/), 'app'],
     ['page.css', 'page.css', 'page'],
+    ['widget-<hash>.css', await appFile(/^widget-[0-9a-f]+\.css$/), 'page'],
+    ['prerender-gate.js', 'prerender-gate.js', 'page'],
   ];
   const zero = () => ({ raw: 0, gzip: 0, brotli: 0 });
   const out = { files: {}, badgePage: zero(), widgetPage: zero() };
