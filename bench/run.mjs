@@ -288,6 +288,10 @@ async function loadOnce(path, target, { keep = false, timeout = 60_000 } = {}) {
   await page.waitForFunction((t) => window.__bench.t[t] != null, target, { timeout });
   // loadEventEnd is set once the load handlers have run.
   await page.waitForFunction(() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0);
+  // The standalone page's prerendered copy shows results before the app
+  // runs (the figure above counts it: the reader sees them); what a section
+  // does with the page next (edits, memory) needs the app.
+  await page.waitForFunction(() => !document.querySelector('[data-tokenworth][data-prerendered]'), null, { timeout });
   const times = await page.evaluate(pageTimes);
   // Reported, not fatal: the figures are still measured.
   for (const e of errors) warnings.add(`${path}: ${e}`);
