@@ -6,17 +6,20 @@
 //! may have a thousand), Enter follows it, and its accessible name is the
 //! chip's text followed by the whole sentence (headline and worth in full),
 //! so screen readers read everything and the visible words start the name
-//! (WCAG 2.5.3). The sentence is visually hidden until the badge is
+//! (WCAG 2.5.3). The sentence is not displayed until the badge is
 //! focused from the keyboard or hovered; a tap reveals it first and a
 //! second tap follows the link (touch has no hover); Escape hides it
-//! (WCAG 1.4.13). A `title` tooltip reached none of keyboard, touch or
-//! screen readers reliably, so there is none.
+//! (WCAG 1.4.13). The link is named by its two spans (`aria-labelledby`,
+//! which takes the text of hidden elements too): a sentence laid out in a
+//! clipped 1 px box was shaped for every badge, more than half of the text
+//! shaping of a listing (`make bench` trace). A `title` tooltip reached
+//! none of keyboard, touch or screen readers reliably, so there is none.
 //!
 //! Plain DOM, no yew. Each badge gets its own open shadow root (host CSS
 //! cannot restyle the chip) adopting one shared constructable stylesheet
 //! (allowed by a strict `style-src`). Identical attribute sets are computed
-//! and built once, then cloned. One set of listener functions serves every
-//! badge, added to each shadow root (`composedPath` names the badge).
+//! and built once, then cloned. One set of listener functions on the
+//! document serves every badge (`composedPath` names the badge).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -51,10 +54,10 @@ text-decoration:none;color:var(--fg);background:var(--fill);border:1px solid var
 .compute{--fg:#5a2d00;--fill:#fde9cf;--edge:#c07a1e}\
 .none{--fg:#2b2b2b;--fill:#ececec;--edge:#9a9a9a}\
 .error{--fg:#7a1010;--fill:#fde8e8;--edge:#d47070}\
-.full{position:absolute;left:0;top:calc(100% + 4px);z-index:2147483647;width:1px;height:1px;\
-overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
-.badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{width:max-content;max-width:min(22em,90vw);\
-height:auto;overflow:visible;clip-path:none;white-space:normal;box-sizing:border-box;padding:.5em .7em;\
+.full{display:none}\
+.badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{display:block;position:absolute;left:0;\
+top:calc(100% + 4px);z-index:2147483647;width:max-content;max-width:min(22em,90vw);\
+white-space:normal;box-sizing:border-box;padding:.5em .7em;\
 border-radius:6px;font-weight:400;color:#1a1a1a;background:#fff;border:1px solid #767676;\
 box-shadow:0 2px 8px rgb(0 0 0/.2)}\
 @media (prefers-color-scheme:dark){.badge{--fg:#c8f0dc;--fill:#0f3527;--edge:#3d9970}\
@@ -88,6 +91,32 @@ thread_local! {
     /// The badge link whose sentence a tap opened, or Escape quieted.
     static OPEN: RefCell<Option<Element>> = const { RefCell::new(None) };
     static QUIET: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// The page's origin and the loader's folder (see `page_place`).
+    static PLACE: RefCell<Option<(String, Option<String>)>> = const { RefCell::new(None) };
+    /// The empty badge, `<a part="chip" aria-labelledby="chip full"><span
+    /// class="chip" id="chip"></span><span class="full" id="full"></span></a>`, cloned for each new badge: one call
+    /// instead of seven.
+    static TEMPLATE: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// Whether the badge listeners are on the document.
+    static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The page's origin and the loader's folder, read from the page once:
+/// two reads through JS for each of a thousand badges were measurable
+/// (`make bench`, profile of 1,000 badges). The folder is read again while
+/// it is unknown.
+fn page_place() -> (String, Option<String>) {
+    PLACE.with(|p| {
+        let mut p = p.borrow_mut();
+        match &*p {
+            Some((origin, Some(folder))) => (origin.clone(), Some(folder.clone())),
+            _ => {
+                let place = (page::origin(), page::base_url());
+                *p = Some(place.clone());
+                place
+            }
+        }
+    })
 }
 
 /// The badge's text and link for a set of attributes, or every problem in one line.
@@ -130,11 +159,10 @@ pub fn text_for(attrs: Vec<(String, String)>, locale: &str, lang: Lang) -> Resul
             .join(" "));
     }
     let query = codec::write(&parsed.scenario);
-    let origin = page::origin();
+    let (origin, folder) = page_place();
     let href = match link {
         Some(link) => Some(publish::link_with_scenario(&link, &query, &origin, share)),
-        None => page::base_url()
-            .map(|folder| publish::link_with_scenario(&folder, &query, &origin, true)),
+        None => folder.map(|folder| publish::link_with_scenario(&folder, &query, &origin, true)),
     };
     // The badge shows year 1 only: project no further.
     let mut scenario = parsed.scenario;
@@ -155,27 +183,79 @@ pub fn text_for(attrs: Vec<(String, String)>, locale: &str, lang: Lang) -> Resul
 /// calculator host (`data-tokenworth`, or mounted by the API) shows the
 /// calculator: both in one shadow root would break each other.
 pub fn render_found(el: &Element) {
-    if RENDERED.with(|r| r.has(el)) {
+    if let Some(built) = prepare_found(el) {
+        attach(el, &built);
+    }
+}
+
+/// The badge built for a badge found on the page, not yet on the page
+/// (`None` if it is rendered already, is a calculator host, or could not be
+/// built: said on the console). [`attach`] shows it. Built apart from the
+/// page so that web::badges can show many at once: every pass that changes
+/// badges on the page costs a layout of the page around them, ~100 ms on
+/// a listing of 1,000 (`make bench` trace), whatever their number.
+pub fn prepare_found(el: &Element) -> Option<Element> {
+    if RENDERED.with(|r| r.has(el)) || conflicts(el) {
+        return None;
+    }
+    prepare(el).map_err(|e| report(el, &e)).ok()
+}
+
+/// Shows `built` (from [`prepare_found`]) on `el`, unless `el` has become a
+/// calculator, a badge already, or left the page meanwhile.
+pub fn attach(el: &Element, built: &Element) {
+    if RENDERED.with(|r| r.has(el)) || !dom::is_connected(el) || conflicts(el) {
         return;
     }
-    if el.has_attribute("data-tokenworth") || dom::holds_widget(el) {
-        if !CONFLICTS.with(|c| c.has(el)) {
-            CONFLICTS.with(|c| c.add(el));
-            web_sys::console::warn_2(
-                &"tokenworth: this element has both data-tokenworth and \
-                  data-tokenworth-badge; it shows the calculator, not the badge \
-                  (give the badge an element of its own)"
-                    .into(),
-                el,
-            );
-        }
-        return;
+    if let Err(e) = show(el, built) {
+        report(el, &e);
     }
-    if let Err(e) = render(el) {
-        let id = el.id();
-        let id = if id.is_empty() { "badge" } else { id.as_str() };
-        dom::report(id, "could not render the badge", &e);
+}
+
+/// True when `el` is also a calculator host (warned about once).
+fn conflicts(el: &Element) -> bool {
+    if !(el.has_attribute("data-tokenworth") || dom::holds_widget(el)) {
+        return false;
     }
+    if !CONFLICTS.with(|c| c.has(el)) {
+        CONFLICTS.with(|c| c.add(el));
+        web_sys::console::warn_2(
+            &"tokenworth: this element has both data-tokenworth and \
+              data-tokenworth-badge; it shows the calculator, not the badge \
+              (give the badge an element of its own)"
+                .into(),
+            el,
+        );
+    }
+    true
+}
+
+fn report(el: &Element, e: &JsValue) {
+    let id = el.id();
+    let id = if id.is_empty() { "badge" } else { id.as_str() };
+    dom::report(id, "could not render the badge", e);
+}
+
+/// The empty badge: a link holding the chip and the sentence.
+fn template(document: &Document) -> Result<Element, JsValue> {
+    if let Some(t) = TEMPLATE.with(|t| t.borrow().clone()) {
+        return Ok(t);
+    }
+    let link = document.create_element("a")?;
+    link.set_attribute("part", "chip")?;
+    // Named by both spans, the hidden sentence included (a name may come
+    // from hidden elements it refers to): see the module's comment.
+    link.set_attribute("aria-labelledby", "chip full")?;
+    let chip = document.create_element("span")?;
+    chip.set_class_name("chip");
+    chip.set_id("chip");
+    let full = document.create_element("span")?;
+    full.set_class_name("full");
+    full.set_id("full");
+    link.append_child(&chip)?;
+    link.append_child(&full)?;
+    TEMPLATE.with(|t| *t.borrow_mut() = Some(link.clone()));
+    Ok(link)
 }
 
 /// The badge's element tree for `text` (built once per attribute set).
@@ -184,14 +264,17 @@ fn build(
     badge: &Result<Badge, String>,
     lang: Lang,
 ) -> Result<Element, JsValue> {
-    let link = document.create_element("a")?;
-    link.set_attribute("part", "chip")?;
+    let link: Element = template(document)?
+        .clone_node_with_deep(true)?
+        .unchecked_into();
+    let chip = link
+        .first_element_child()
+        .ok_or_else(|| JsValue::from_str("badge template has no chip"))?;
+    let full = chip
+        .next_element_sibling()
+        .ok_or_else(|| JsValue::from_str("badge template has no sentence"))?;
     // Read aloud in its own language, whatever the page's.
     link.set_attribute("lang", lang.code())?;
-    let chip = document.create_element("span")?;
-    chip.set_class_name("chip");
-    let full = document.create_element("span")?;
-    full.set_class_name("full");
     match badge {
         Ok(b) => {
             link.set_class_name(&format!("badge {}", b.text.tone.class()));
@@ -210,13 +293,11 @@ fn build(
             full.set_text_content(Some(&format!(" {message}")));
         }
     }
-    link.append_child(&chip)?;
-    link.append_child(&full)?;
     Ok(link)
 }
 
-/// Renders (or re-renders) the badge on `el` from its attributes.
-pub fn render(el: &Element) -> Result<(), JsValue> {
+/// The badge for `el`'s attributes, built apart from the page.
+fn prepare(el: &Element) -> Result<Element, JsValue> {
     let document = el
         .owner_document()
         .ok_or_else(|| JsValue::from_str("badge has no document"))?;
@@ -256,10 +337,14 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
             p
         }
     };
+    Ok(prototype.clone_node_with_deep(true)?.unchecked_into())
+}
+
+/// Puts `built` in `el`'s shadow root.
+fn show(el: &Element, built: &Element) -> Result<(), JsValue> {
     let shadow = dom::shadow_root(el, STYLE)?;
-    LISTENERS.with(|l| l.add_to(&shadow))?;
-    let badge = prototype.clone_node_with_deep(true)?;
-    shadow.replace_children_with_node_1(&badge);
+    listen()?;
+    shadow.replace_children_with_node_1(built);
     RENDERED.with(|r| r.add(el));
     Ok(())
 }
@@ -281,10 +366,13 @@ fn badge_of(event: &Event) -> Option<Element> {
         })
 }
 
-/// The listeners of every badge: one set of functions, added to each
-/// badge's shadow root (adding the same function twice is a no-op, and
-/// nothing is left on `window` or `document` once badges are unmounted).
-/// `outside` is on the document only while a tapped badge is open.
+/// The listeners of every badge: one set of functions on the document
+/// (capture phase, so a page's `stopPropagation` does not hide a badge's
+/// events; `composedPath` names the badge through its open shadow root),
+/// added with the first badge and removed by `clear_all`. Four listeners on
+/// each badge's shadow root cost 4,000 calls on a listing of 1,000
+/// (`make bench` profile). `outside` is on the document only while a
+/// tapped badge is open.
 struct Listeners {
     pointerdown: Closure<dyn Fn(Event)>,
     click: Closure<dyn Fn(Event)>,
@@ -295,6 +383,31 @@ struct Listeners {
 
 thread_local! {
     static LISTENERS: Listeners = Listeners::new();
+}
+
+/// Puts the badge listeners on the document, once.
+fn listen() -> Result<(), JsValue> {
+    if LISTENING.with(|l| l.get()) {
+        return Ok(());
+    }
+    let document = document_target().ok_or_else(|| JsValue::from_str("no document"))?;
+    LISTENERS.with(|l| {
+        l.each(|kind, f| document.add_event_listener_with_callback_and_bool(kind, f, true))
+    })?;
+    LISTENING.with(|l| l.set(true));
+    Ok(())
+}
+
+/// Takes the badge listeners off the document.
+fn unlisten() {
+    if !LISTENING.with(|l| l.replace(false)) {
+        return;
+    }
+    if let Some(document) = document_target() {
+        let _ = LISTENERS.with(|l| {
+            l.each(|kind, f| document.remove_event_listener_with_callback_and_bool(kind, f, true))
+        });
+    }
 }
 
 impl Listeners {
@@ -339,16 +452,15 @@ impl Listeners {
         }
     }
 
-    /// Adds the badge listeners to a badge's shadow root.
-    fn add_to(&self, root: &web_sys::EventTarget) -> Result<(), JsValue> {
-        root.add_event_listener_with_callback(
-            "pointerdown",
-            self.pointerdown.as_ref().unchecked_ref(),
-        )?;
-        root.add_event_listener_with_callback("click", self.click.as_ref().unchecked_ref())?;
-        root.add_event_listener_with_callback("keydown", self.keydown.as_ref().unchecked_ref())?;
-        root.add_event_listener_with_callback("focusin", self.focusin.as_ref().unchecked_ref())?;
-        Ok(())
+    /// Calls `f` with each badge event type and its listener.
+    fn each(
+        &self,
+        mut f: impl FnMut(&str, &js_sys::Function) -> Result<(), JsValue>,
+    ) -> Result<(), JsValue> {
+        f("pointerdown", self.pointerdown.as_ref().unchecked_ref())?;
+        f("click", self.click.as_ref().unchecked_ref())?;
+        f("keydown", self.keydown.as_ref().unchecked_ref())?;
+        f("focusin", self.focusin.as_ref().unchecked_ref())
     }
 }
 
@@ -441,4 +553,5 @@ pub fn clear_all() {
     dom::each_element(&list, |el| {
         clear(&el);
     });
+    unlisten();
 }

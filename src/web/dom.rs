@@ -109,26 +109,29 @@ pub fn report(id: &str, what: &str, error: &JsValue) {
 
 thread_local! {
     /// Stylesheets by their CSS text: one object per page, however many
-    /// shadow roots adopt it (a thousand badges share one).
-    static SHEETS: RefCell<Vec<(&'static str, CssStyleSheet)>> = const { RefCell::new(Vec::new()) };
+    /// shadow roots adopt it (a thousand badges share one), and the
+    /// one-element array that shadow roots adopt (made once, not per root).
+    static SHEETS: RefCell<Vec<(&'static str, CssStyleSheet, Array)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The page's one stylesheet object for `css`. A constructable stylesheet
-/// is allowed by a strict `style-src 'self'`, unlike a `<style>` element.
-pub fn shared_sheet(css: &'static str) -> Result<CssStyleSheet, JsValue> {
+/// The page's one stylesheet object for `css`, and an array of just it.
+/// A constructable stylesheet is allowed by a strict `style-src 'self'`,
+/// unlike a `<style>` element.
+fn sheet_and_list(css: &'static str) -> Result<(CssStyleSheet, Array), JsValue> {
     let known = SHEETS.with(|s| {
         s.borrow()
             .iter()
-            .find(|(text, _)| std::ptr::eq(*text, css))
-            .map(|(_, sheet)| sheet.clone())
+            .find(|(text, _, _)| std::ptr::eq(*text, css))
+            .map(|(_, sheet, list)| (sheet.clone(), list.clone()))
     });
-    if let Some(sheet) = known {
-        return Ok(sheet);
+    if let Some(known) = known {
+        return Ok(known);
     }
     let sheet = CssStyleSheet::new()?;
     sheet.replace_sync(css)?;
-    SHEETS.with(|s| s.borrow_mut().push((css, sheet.clone())));
-    Ok(sheet)
+    let list = Array::of1(sheet.as_ref());
+    SHEETS.with(|s| s.borrow_mut().push((css, sheet.clone(), list.clone())));
+    Ok((sheet, list))
 }
 
 /// `element`'s open shadow root (attached if it has none), adopting the
@@ -138,7 +141,8 @@ pub fn shadow_root(element: &Element, css: &'static str) -> Result<ShadowRoot, J
         Some(s) => s,
         None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let sheets = Array::of1(shared_sheet(css)?.as_ref());
+    // Assigning copies the array: one array serves every root.
+    let (_, sheets) = sheet_and_list(css)?;
     Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets)?;
     Ok(shadow)
 }
