@@ -108,21 +108,22 @@ pub fn report(id: &str, what: &str, error: &JsValue) {
 }
 
 thread_local! {
-    /// Stylesheets by their CSS text: one object per page, however many
-    /// shadow roots adopt it (a thousand badges share one), and the
-    /// one-element array that shadow roots adopt (made once, not per root).
-    static SHEETS: RefCell<Vec<(&'static str, CssStyleSheet, Array)>> = const { RefCell::new(Vec::new()) };
+    /// Stylesheets by their CSS text, each as the one-element array that
+    /// shadow roots adopt: one sheet per page, however many shadow roots
+    /// adopt it (a thousand badges share one), and one array (assigning
+    /// copies it).
+    static SHEETS: RefCell<Vec<(&'static str, Array)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The page's one stylesheet object for `css`, and an array of just it.
-/// A constructable stylesheet is allowed by a strict `style-src 'self'`,
-/// unlike a `<style>` element.
-fn sheet_and_list(css: &'static str) -> Result<(CssStyleSheet, Array), JsValue> {
+/// `[sheet]`, the page's one stylesheet object for `css`. A constructable
+/// stylesheet is allowed by a strict `style-src 'self'`, unlike a `<style>`
+/// element.
+fn adopted(css: &'static str) -> Result<Array, JsValue> {
     let known = SHEETS.with(|s| {
         s.borrow()
             .iter()
-            .find(|(text, _, _)| std::ptr::eq(*text, css))
-            .map(|(_, sheet, list)| (sheet.clone(), list.clone()))
+            .find(|(text, _)| std::ptr::eq(*text, css))
+            .map(|(_, list)| list.clone())
     });
     if let Some(known) = known {
         return Ok(known);
@@ -130,8 +131,8 @@ fn sheet_and_list(css: &'static str) -> Result<(CssStyleSheet, Array), JsValue> 
     let sheet = CssStyleSheet::new()?;
     sheet.replace_sync(css)?;
     let list = Array::of1(sheet.as_ref());
-    SHEETS.with(|s| s.borrow_mut().push((css, sheet.clone(), list.clone())));
-    Ok((sheet, list))
+    SHEETS.with(|s| s.borrow_mut().push((css, list.clone())));
+    Ok(list)
 }
 
 /// `element`'s open shadow root (attached if it has none), adopting the
@@ -141,8 +142,7 @@ pub fn shadow_root(element: &Element, css: &'static str) -> Result<ShadowRoot, J
         Some(s) => s,
         None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    // Assigning copies the array: one array serves every root.
-    let (_, sheets) = sheet_and_list(css)?;
+    let sheets = adopted(css)?;
     Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets)?;
     Ok(shadow)
 }
