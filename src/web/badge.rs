@@ -203,8 +203,8 @@ pub fn render_found(el: &Element) {
 /// (`None` if it is rendered already, is a calculator host, or could not be
 /// built: said on the console). [`attach`] shows it. Built apart from the
 /// page so that web::badges can show many at once: every pass that changes
-/// badges on the page costs a layout of the page around them, ~100 ms on
-/// a listing of 1,000 (`make bench` trace), whatever their number.
+/// badges on the page costs a layout of the page around them (see
+/// `web::badges::SHOWN_AT_ONCE`).
 pub fn prepare_found(el: &Element) -> Option<Element> {
     if RENDERED.with(|r| r.has(el)) || conflicts(el) {
         return None;

@@ -37,11 +37,13 @@ const IDLE_TIMEOUT_MS: u32 = 16;
 const VIEW_MARGIN: &str = "200px";
 /// Badges out of view are built in chunks apart from the page and shown
 /// this many at a time (or all that are left): each pass that changes the
-/// page costs a layout of the page around the badges, ~100 ms on a listing
-/// of 1,000 under load whether it adds 300 badges or 1,000 (`make bench`
-/// trace: three passes of ~330 badges took 100-125 ms of style and layout
-/// each). A pass of 1,000 stays under the 200 ms budget of a task.
-const SHOWN_AT_ONCE: usize = 1000;
+/// page costs a layout of the page around the badges (`make bench` trace,
+/// 1,000 badges, loaded machine: three passes of ~330 badges took 100-125 ms
+/// of style and layout each, one pass of 1,000 about 180 ms). On 10,000
+/// badges passes of 1,000 took 170-225 ms, of 500 110-180 ms, under the 200
+/// ms budget of a task; 1,000 badges in two passes of 500 were shown 742 ->
+/// 794 ms after embed.js started (medians of 9, within the noise).
+const SHOWN_AT_ONCE: usize = 500;
 
 /// The page observer and the callback it calls (kept alive with it).
 use super::dom::Watcher;
