@@ -6,25 +6,28 @@
 //! may have a thousand), Enter follows it, and its accessible name is the
 //! chip's text followed by the whole sentence (headline and worth in full),
 //! so screen readers read everything and the visible words start the name
-//! (WCAG 2.5.3). The sentence is visually hidden until the badge is
+//! (WCAG 2.5.3). The sentence is not displayed until the badge is
 //! focused from the keyboard or hovered; a tap reveals it first and a
 //! second tap follows the link (touch has no hover); Escape hides it
-//! (WCAG 1.4.13). A `title` tooltip reached none of keyboard, touch or
-//! screen readers reliably, so there is none.
+//! (WCAG 1.4.13). The link is named by its two spans (`aria-labelledby`,
+//! which takes the text of hidden elements too): a sentence laid out in a
+//! clipped 1 px box was shaped for every badge, more than half of the text
+//! shaping of a listing (`make bench` trace). A `title` tooltip reached
+//! none of keyboard, touch or screen readers reliably, so there is none.
 //!
 //! Plain DOM, no yew. Each badge gets its own open shadow root (host CSS
 //! cannot restyle the chip) adopting one shared constructable stylesheet
 //! (allowed by a strict `style-src`). Identical attribute sets are computed
-//! and built once, then cloned. One set of listener functions serves every
-//! badge, added to each shadow root (`composedPath` names the badge).
+//! and built once, then cloned. One set of listener functions on the
+//! document serves every badge (`composedPath` names the badge).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use js_sys::WeakSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, KeyboardEvent};
+use web_sys::{Element, Event, KeyboardEvent};
 
 use super::{dom, page};
 use crate::codec;
@@ -36,13 +39,21 @@ use crate::ui::format;
 
 /// `!important` at `:host` beats the host page's `!important` rules on the
 /// badge element itself (inner context wins for important declarations).
+/// The host's margin box is 8 px shorter than the 22.4 px chip, so that the
+/// chip fits in the line it sits on without making it taller: a badge made
+/// each line of the bench listing 0.19 px taller, which moved everything
+/// below it, a layout shift and a relayout and repaint of the rest of the
+/// page for every pass (10,000 badges: passes of 0.6-1.8 s under load).
+/// Nothing is positioned until the sentence shows (a positioned element
+/// is a paint layer). With both, the pre-paint of a pass showing 1,000 of
+/// 10,000 badges went from ~450 ms to 40-60 ms (trace, loaded machine).
 /// The focus ring is two-tone (the chip's text colour inside, its fill
 /// outside), so it shows on a light page and a dark one alike.
 /// Colours: text on its fill is at least 9:1 in both schemes (9.4 to 12.8), so the
 /// meaning (green: mostly pay you keep; amber: mostly compute you do not;
 /// grey: no tokens) never rests on colour alone; the words say it too.
 const STYLE: &str =
-    ":host{all:initial!important;display:inline-block!important;vertical-align:baseline!important;position:relative!important}\
+    ":host{all:initial!important;display:inline-block!important;vertical-align:baseline!important;margin:-4px 0!important}\
 .badge{--fg:#0b3d2e;--fill:#d9f2e6;--edge:#3d9970;display:inline-block;box-sizing:border-box;padding:.1em .6em;\
 border-radius:999px;font:600 12px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;white-space:nowrap;\
 text-decoration:none;color:var(--fg);background:var(--fill);border:1px solid var(--edge)}\
@@ -51,10 +62,11 @@ text-decoration:none;color:var(--fg);background:var(--fill);border:1px solid var
 .compute{--fg:#5a2d00;--fill:#fde9cf;--edge:#c07a1e}\
 .none{--fg:#2b2b2b;--fill:#ececec;--edge:#9a9a9a}\
 .error{--fg:#7a1010;--fill:#fde8e8;--edge:#d47070}\
-.full{position:absolute;left:0;top:calc(100% + 4px);z-index:2147483647;width:1px;height:1px;\
-overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
-.badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{width:max-content;max-width:min(22em,90vw);\
-height:auto;overflow:visible;clip-path:none;white-space:normal;box-sizing:border-box;padding:.5em .7em;\
+.full{display:none}\
+.badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]){position:relative}\
+.badge:not([data-quiet]):is(:hover,:focus-visible,[data-open]) .full{display:block;position:absolute;left:0;\
+top:calc(100% + 4px);z-index:2147483647;width:max-content;max-width:min(22em,90vw);\
+white-space:normal;box-sizing:border-box;padding:.5em .7em;\
 border-radius:6px;font-weight:400;color:#1a1a1a;background:#fff;border:1px solid #767676;\
 box-shadow:0 2px 8px rgb(0 0 0/.2)}\
 @media (prefers-color-scheme:dark){.badge{--fg:#c8f0dc;--fill:#0f3527;--edge:#3d9970}\
@@ -80,14 +92,42 @@ thread_local! {
     static RENDERED: WeakSet = WeakSet::new();
     /// Elements that are both a widget host and a badge, already warned about.
     static CONFLICTS: WeakSet = WeakSet::new();
-    /// A built badge by attribute set, cloned for each repeat: listings
-    /// repeat the same offers.
-    static BUILT: RefCell<HashMap<(Attributes, String), Element>> = RefCell::new(HashMap::new());
+    /// The first badge built for an attribute set, cloned for each repeat:
+    /// listings repeat the same offers.
+    static MODELS: RefCell<HashMap<(Attributes, String), Element>> = RefCell::new(HashMap::new());
     /// The kind of the last pointer pressed (`touch`, `mouse`, `pen`).
     static LAST_POINTER: RefCell<String> = const { RefCell::new(String::new()) };
     /// The badge link whose sentence a tap opened, or Escape quieted.
     static OPEN: RefCell<Option<Element>> = const { RefCell::new(None) };
     static QUIET: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// The page's origin and the loader's folder (see `page_place`).
+    static PLACE: RefCell<Option<(String, Option<String>)>> = const { RefCell::new(None) };
+    /// The empty badge by language and tone, `<a part="chip"
+    /// aria-labelledby="chip full" lang class><span class="chip"
+    /// id="chip"></span><span class="full" id="full"></span></a>`, cloned for
+    /// each new badge: each call from wasm to the page costs some µs, and a
+    /// badge built call by call took ~70 µs (1,000 badges, `make bench`).
+    static TEMPLATES: RefCell<Vec<((&'static str, &'static str), Element)>> = const { RefCell::new(Vec::new()) };
+    /// Whether the badge listeners are on the document.
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The page's origin and the loader's folder, read from the page once:
+/// two reads through JS for each of a thousand badges were measurable
+/// (`make bench`, profile of 1,000 badges). The folder is read again while
+/// it is unknown.
+fn page_place() -> (String, Option<String>) {
+    PLACE.with(|p| {
+        let mut p = p.borrow_mut();
+        match &*p {
+            Some((origin, Some(folder))) => (origin.clone(), Some(folder.clone())),
+            _ => {
+                let place = (page::origin(), page::base_url());
+                *p = Some(place.clone());
+                place
+            }
+        }
+    })
 }
 
 /// The badge's text and link for a set of attributes, or every problem in one line.
@@ -130,11 +170,10 @@ pub fn text_for(attrs: Vec<(String, String)>, locale: &str, lang: Lang) -> Resul
             .join(" "));
     }
     let query = codec::write(&parsed.scenario);
-    let origin = page::origin();
+    let (origin, folder) = page_place();
     let href = match link {
         Some(link) => Some(publish::link_with_scenario(&link, &query, &origin, share)),
-        None => page::base_url()
-            .map(|folder| publish::link_with_scenario(&folder, &query, &origin, true)),
+        None => folder.map(|folder| publish::link_with_scenario(&folder, &query, &origin, true)),
     };
     // The badge shows year 1 only: project no further.
     let mut scenario = parsed.scenario;
@@ -155,46 +194,111 @@ pub fn text_for(attrs: Vec<(String, String)>, locale: &str, lang: Lang) -> Resul
 /// calculator host (`data-tokenworth`, or mounted by the API) shows the
 /// calculator: both in one shadow root would break each other.
 pub fn render_found(el: &Element) {
-    if RENDERED.with(|r| r.has(el)) {
-        return;
-    }
-    if el.has_attribute("data-tokenworth") || dom::holds_widget(el) {
-        if !CONFLICTS.with(|c| c.has(el)) {
-            CONFLICTS.with(|c| c.add(el));
-            web_sys::console::warn_2(
-                &"tokenworth: this element has both data-tokenworth and \
-                  data-tokenworth-badge; it shows the calculator, not the badge \
-                  (give the badge an element of its own)"
-                    .into(),
-                el,
-            );
-        }
-        return;
-    }
-    if let Err(e) = render(el) {
-        let id = el.id();
-        let id = if id.is_empty() { "badge" } else { id.as_str() };
-        dom::report(id, "could not render the badge", &e);
+    if let Some(built) = prepare_found(el) {
+        attach(el, &built);
     }
 }
 
-/// The badge's element tree for `text` (built once per attribute set).
-fn build(
-    document: &Document,
-    badge: &Result<Badge, String>,
-    lang: Lang,
-) -> Result<Element, JsValue> {
+/// The badge built for a badge found on the page, not yet on the page
+/// (`None` if it is rendered already, is a calculator host, or could not be
+/// built: said on the console). [`attach`] shows it. Built apart from the
+/// page so that web::badges can show many at once: every pass that changes
+/// badges on the page costs a layout of the page around them (see
+/// `web::badges::SHOWN_AT_ONCE`).
+pub fn prepare_found(el: &Element) -> Option<Element> {
+    if RENDERED.with(|r| r.has(el)) || conflicts(el) {
+        return None;
+    }
+    prepare(el).map_err(|e| report(el, &e)).ok()
+}
+
+/// Shows `built` (from [`prepare_found`]) on `el`, unless `el` has become a
+/// calculator, a badge already, or left the page meanwhile.
+pub fn attach(el: &Element, built: &Element) {
+    if RENDERED.with(|r| r.has(el)) || !dom::is_connected(el) || conflicts(el) {
+        return;
+    }
+    if let Err(e) = show(el, built) {
+        report(el, &e);
+    }
+}
+
+/// True when `el` is also a calculator host (warned about once).
+fn conflicts(el: &Element) -> bool {
+    if !(el.has_attribute("data-tokenworth") || dom::holds_widget(el)) {
+        return false;
+    }
+    if !CONFLICTS.with(|c| c.has(el)) {
+        CONFLICTS.with(|c| c.add(el));
+        web_sys::console::warn_2(
+            &"tokenworth: this element has both data-tokenworth and \
+              data-tokenworth-badge; it shows the calculator, not the badge \
+              (give the badge an element of its own)"
+                .into(),
+            el,
+        );
+    }
+    true
+}
+
+fn report(el: &Element, e: &JsValue) {
+    let id = el.id();
+    let id = if id.is_empty() { "badge" } else { id.as_str() };
+    dom::report(id, "could not render the badge", e);
+}
+
+/// The empty badge in `lang` and `tone` (a tone class, or "error"): a link
+/// holding the chip and the sentence.
+fn template(lang: Lang, tone: &'static str) -> Result<Element, JsValue> {
+    let key = (lang.code(), tone);
+    if let Some(t) = TEMPLATES.with(|t| {
+        t.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, t)| t.clone())
+    }) {
+        return Ok(t);
+    }
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
     let link = document.create_element("a")?;
     link.set_attribute("part", "chip")?;
+    // Named by both spans, the hidden sentence included (a name may come
+    // from hidden elements it refers to): see the module's comment.
+    link.set_attribute("aria-labelledby", "chip full")?;
     // Read aloud in its own language, whatever the page's.
     link.set_attribute("lang", lang.code())?;
+    link.set_class_name(&format!("badge {tone}"));
     let chip = document.create_element("span")?;
     chip.set_class_name("chip");
+    chip.set_id("chip");
     let full = document.create_element("span")?;
     full.set_class_name("full");
+    full.set_id("full");
+    link.append_child(&chip)?;
+    link.append_child(&full)?;
+    TEMPLATES.with(|t| t.borrow_mut().push((key, link.clone())));
+    Ok(link)
+}
+
+/// The badge's element tree for `text` (built once per attribute set).
+fn build(badge: &Result<Badge, String>, lang: Lang) -> Result<Element, JsValue> {
+    let tone = match badge {
+        Ok(b) => b.text.tone.class(),
+        Err(_) => "error",
+    };
+    let link: Element = template(lang, tone)?
+        .clone_node_with_deep(true)?
+        .unchecked_into();
+    let chip = link
+        .first_element_child()
+        .ok_or_else(|| JsValue::from_str("badge template has no chip"))?;
+    let full = chip
+        .next_element_sibling()
+        .ok_or_else(|| JsValue::from_str("badge template has no sentence"))?;
     match badge {
         Ok(b) => {
-            link.set_class_name(&format!("badge {}", b.text.tone.class()));
             match &b.href {
                 Some(href) => link.set_attribute("href", href)?,
                 None => link.set_attribute("tabindex", "0")?,
@@ -204,22 +308,16 @@ fn build(
             full.set_text_content(Some(&format!(" {}", b.text.label)));
         }
         Err(message) => {
-            link.set_class_name("badge error");
             link.set_attribute("tabindex", "0")?;
             chip.set_text_content(Some(lang.say("badge.check")));
             full.set_text_content(Some(&format!(" {message}")));
         }
     }
-    link.append_child(&chip)?;
-    link.append_child(&full)?;
     Ok(link)
 }
 
-/// Renders (or re-renders) the badge on `el` from its attributes.
-pub fn render(el: &Element) -> Result<(), JsValue> {
-    let document = el
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("badge has no document"))?;
+/// The badge for `el`'s attributes, built apart from the page.
+fn prepare(el: &Element) -> Result<Element, JsValue> {
     let mut attrs = dom::attributes(el);
     attrs.retain(|(n, _)| n.starts_with("data-"));
     attrs.sort();
@@ -240,26 +338,35 @@ pub fn render(el: &Element) -> Result<(), JsValue> {
         .and_then(|(_, v)| Lang::parse(v));
     let lang = page::reader_lang(&locale, option);
     let key = (attrs, locale);
-    let built = BUILT.with(|c| c.borrow().get(&key).cloned());
-    let prototype = match built {
-        Some(p) => p,
-        None => {
-            let (attrs, locale) = &key;
-            let p = build(&document, &text_for(attrs.clone(), locale, lang), lang)?;
-            BUILT.with(|c| {
-                let mut c = c.borrow_mut();
-                if c.len() > 10_000 {
-                    c.clear();
-                }
-                c.insert(key, p.clone());
-            });
-            p
+    // The first badge of an attribute set is the one built, kept as the
+    // model of its repeats (one clone less for each distinct badge: most
+    // on a listing).
+    if let Some(model) = MODELS.with(|c| c.borrow().get(&key).cloned()) {
+        let badge: Element = model.clone_node_with_deep(true)?.unchecked_into();
+        // The model may be open or quieted on the page right now.
+        if OPEN.with(|o| o.borrow().is_some()) || QUIET.with(|q| q.borrow().is_some()) {
+            badge.remove_attribute("data-open")?;
+            badge.remove_attribute("data-quiet")?;
         }
-    };
+        return Ok(badge);
+    }
+    let (attrs, locale) = &key;
+    let badge = build(&text_for(attrs.clone(), locale, lang), lang)?;
+    MODELS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 10_000 {
+            c.clear();
+        }
+        c.insert(key, badge.clone());
+    });
+    Ok(badge)
+}
+
+/// Puts `built` in `el`'s shadow root.
+fn show(el: &Element, built: &Element) -> Result<(), JsValue> {
     let shadow = dom::shadow_root(el, STYLE)?;
-    LISTENERS.with(|l| l.add_to(&shadow))?;
-    let badge = prototype.clone_node_with_deep(true)?;
-    shadow.replace_children_with_node_1(&badge);
+    listen()?;
+    shadow.replace_children_with_node_1(built);
     RENDERED.with(|r| r.add(el));
     Ok(())
 }
@@ -281,10 +388,13 @@ fn badge_of(event: &Event) -> Option<Element> {
         })
 }
 
-/// The listeners of every badge: one set of functions, added to each
-/// badge's shadow root (adding the same function twice is a no-op, and
-/// nothing is left on `window` or `document` once badges are unmounted).
-/// `outside` is on the document only while a tapped badge is open.
+/// The listeners of every badge: one set of functions on the document
+/// (capture phase, so a page's `stopPropagation` does not hide a badge's
+/// events; `composedPath` names the badge through its open shadow root),
+/// added with the first badge and removed by `clear_all`. Four listeners on
+/// each badge's shadow root cost 4,000 calls on a listing of 1,000
+/// (`make bench` profile). `outside` is on the document only while a
+/// tapped badge is open.
 struct Listeners {
     pointerdown: Closure<dyn Fn(Event)>,
     click: Closure<dyn Fn(Event)>,
@@ -295,6 +405,31 @@ struct Listeners {
 
 thread_local! {
     static LISTENERS: Listeners = Listeners::new();
+}
+
+/// Puts the badge listeners on the document, once.
+fn listen() -> Result<(), JsValue> {
+    if LISTENING.with(|l| l.get()) {
+        return Ok(());
+    }
+    let document = document_target().ok_or_else(|| JsValue::from_str("no document"))?;
+    LISTENERS.with(|l| {
+        l.each(|kind, f| document.add_event_listener_with_callback_and_bool(kind, f, true))
+    })?;
+    LISTENING.with(|l| l.set(true));
+    Ok(())
+}
+
+/// Takes the badge listeners off the document.
+fn unlisten() {
+    if !LISTENING.with(|l| l.replace(false)) {
+        return;
+    }
+    if let Some(document) = document_target() {
+        let _ = LISTENERS.with(|l| {
+            l.each(|kind, f| document.remove_event_listener_with_callback_and_bool(kind, f, true))
+        });
+    }
 }
 
 impl Listeners {
@@ -339,16 +474,15 @@ impl Listeners {
         }
     }
 
-    /// Adds the badge listeners to a badge's shadow root.
-    fn add_to(&self, root: &web_sys::EventTarget) -> Result<(), JsValue> {
-        root.add_event_listener_with_callback(
-            "pointerdown",
-            self.pointerdown.as_ref().unchecked_ref(),
-        )?;
-        root.add_event_listener_with_callback("click", self.click.as_ref().unchecked_ref())?;
-        root.add_event_listener_with_callback("keydown", self.keydown.as_ref().unchecked_ref())?;
-        root.add_event_listener_with_callback("focusin", self.focusin.as_ref().unchecked_ref())?;
-        Ok(())
+    /// Calls `f` with each badge event type and its listener.
+    fn each(
+        &self,
+        mut f: impl FnMut(&str, &js_sys::Function) -> Result<(), JsValue>,
+    ) -> Result<(), JsValue> {
+        f("pointerdown", self.pointerdown.as_ref().unchecked_ref())?;
+        f("click", self.click.as_ref().unchecked_ref())?;
+        f("keydown", self.keydown.as_ref().unchecked_ref())?;
+        f("focusin", self.focusin.as_ref().unchecked_ref())
     }
 }
 
@@ -441,4 +575,5 @@ pub fn clear_all() {
     dom::each_element(&list, |el| {
         clear(&el);
     });
+    unlisten();
 }

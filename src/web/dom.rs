@@ -108,27 +108,31 @@ pub fn report(id: &str, what: &str, error: &JsValue) {
 }
 
 thread_local! {
-    /// Stylesheets by their CSS text: one object per page, however many
-    /// shadow roots adopt it (a thousand badges share one).
-    static SHEETS: RefCell<Vec<(&'static str, CssStyleSheet)>> = const { RefCell::new(Vec::new()) };
+    /// Stylesheets by their CSS text, each as the one-element array that
+    /// shadow roots adopt: one sheet per page, however many shadow roots
+    /// adopt it (a thousand badges share one), and one array (assigning
+    /// copies it).
+    static SHEETS: RefCell<Vec<(&'static str, Array)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The page's one stylesheet object for `css`. A constructable stylesheet
-/// is allowed by a strict `style-src 'self'`, unlike a `<style>` element.
-pub fn shared_sheet(css: &'static str) -> Result<CssStyleSheet, JsValue> {
+/// `[sheet]`, the page's one stylesheet object for `css`. A constructable
+/// stylesheet is allowed by a strict `style-src 'self'`, unlike a `<style>`
+/// element.
+fn adopted(css: &'static str) -> Result<Array, JsValue> {
     let known = SHEETS.with(|s| {
         s.borrow()
             .iter()
             .find(|(text, _)| std::ptr::eq(*text, css))
-            .map(|(_, sheet)| sheet.clone())
+            .map(|(_, list)| list.clone())
     });
-    if let Some(sheet) = known {
-        return Ok(sheet);
+    if let Some(known) = known {
+        return Ok(known);
     }
     let sheet = CssStyleSheet::new()?;
     sheet.replace_sync(css)?;
-    SHEETS.with(|s| s.borrow_mut().push((css, sheet.clone())));
-    Ok(sheet)
+    let list = Array::of1(sheet.as_ref());
+    SHEETS.with(|s| s.borrow_mut().push((css, list.clone())));
+    Ok(list)
 }
 
 /// `element`'s open shadow root (attached if it has none), adopting the
@@ -138,7 +142,7 @@ pub fn shadow_root(element: &Element, css: &'static str) -> Result<ShadowRoot, J
         Some(s) => s,
         None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let sheets = Array::of1(shared_sheet(css)?.as_ref());
+    let sheets = adopted(css)?;
     Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets)?;
     Ok(shadow)
 }

@@ -115,6 +115,19 @@ test('a tap reveals the sentence; a second tap follows the link', async () => {
     );
     assert.equal(page.url(), server.url + 'badge-a11y.html', 'the first tap stays on the page');
     assert.equal(await sentenceShown(page, 'taxed'), true, 'sentence shown after a tap');
+    // A badge with the same attributes, added while this one is open, is a
+    // copy of it (built once per attribute set) but is not open.
+    await page.evaluate(() => {
+      const twin = document.createElement('span');
+      twin.id = 'twin';
+      for (const name of ['data-tokenworth-badge', 'data-base', 'data-tokens', 'data-tax']) {
+        twin.setAttribute(name, document.getElementById('taxed').getAttribute(name) ?? '');
+      }
+      document.body.append(twin);
+    });
+    await badge(page, 'twin').waitFor();
+    assert.equal(await badge(page, 'twin').getAttribute('data-open'), null, 'a copy of an open badge is closed');
+    assert.equal(await sentenceShown(page, 'taxed'), true, 'the tapped badge stays open');
     // A tap elsewhere closes it.
     await page.locator('p').first().tap({ position: { x: 2, y: 2 } });
     assert.equal(await sentenceShown(page, 'taxed'), false, 'closed by a tap elsewhere');

@@ -66,6 +66,18 @@ before(async () => {
       { head: '<link rel="stylesheet" href="demo-hostile.css">', scriptFirst: true },
     ),
     'empty.html': html('<ul id="jobs"></ul>'),
+    // The bench listing's lines (page.css: 16px, line-height 1.5) and the
+    // demo's (demo.css: 17px/1.6), each with a badge and without.
+    ...Object.fromEntries(
+      ['page.css', 'demo.css'].map((css) => [
+        `lines-${css}.html`,
+        html(
+          `<main><p id="with">Base $375,000, tokens $100,000 <span data-tokenworth-badge data-base="375000" data-tokens="100000"></span></p>
+           <p id="without">Base $375,000, tokens $100,000</p></main>`,
+          { head: `<link rel="stylesheet" href="${css}">` },
+        ),
+      ]),
+    ),
   });
   browser = await launch();
 });
@@ -157,3 +169,24 @@ test(`${COUNT} badges added after load render the right text`, async () => {
     await context.close();
   }
 });
+
+// A badge is shorter than the line it sits on (its margin box, not its
+// chip): a line made taller by a badge moves everything below it, for each
+// badge of a listing (a layout shift, and a relayout of the rest of the page
+// for every pass that shows badges). Failed before: 24.1875 px against 24.
+for (const css of ['page.css', 'demo.css']) {
+  test(`a badge does not make its line taller (${css})`, async () => {
+    const { context, page, problems } = await open(browser, `${server.url}lines-${css}.html`);
+    try {
+      assert.deepEqual(await ready(page), { ok: true });
+      await allRendered(page);
+      const heights = await page.evaluate(() =>
+        ['with', 'without'].map((id) => document.getElementById(id).getBoundingClientRect().height),
+      );
+      assert.equal(heights[0], heights[1], `paragraph with a badge ${heights[0]} px, without ${heights[1]} px`);
+      await clean(problems, server.url);
+    } finally {
+      await context.close();
+    }
+  });
+}
