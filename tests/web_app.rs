@@ -37,17 +37,6 @@ fn shadow(host: &Element) -> ShadowRoot {
         .expect("mount attaches an open shadow root")
 }
 
-/// The standalone page writes its URL when the reader pauses, or at once
-/// when they leave the field (web::page, `write_url_now`): `focusout`, as
-/// Tab or a click elsewhere sends it.
-fn leave(field: &HtmlInputElement) {
-    let init = web_sys::FocusEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    let event = web_sys::FocusEvent::new_with_focus_event_init_dict("focusout", &init).unwrap();
-    field.dispatch_event(&event).unwrap();
-}
-
 fn text(root: &ShadowRoot, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -73,12 +62,26 @@ fn type_into(field: &HtmlInputElement, value: &str) {
     field.dispatch_event(&event).unwrap();
 }
 
-fn blur(field: &HtmlInputElement) {
+/// A focus event of `kind` on `field`, bubbling out of the shadow root as
+/// the browser's `focusout` does (a synthetic `blur` too, which the fields'
+/// `onblur` handlers see).
+fn focus_event(field: &HtmlInputElement, kind: &str) {
     let init = web_sys::FocusEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    let event = web_sys::FocusEvent::new_with_focus_event_init_dict("blur", &init).unwrap();
+    let event = web_sys::FocusEvent::new_with_focus_event_init_dict(kind, &init).unwrap();
     field.dispatch_event(&event).unwrap();
+}
+
+fn blur(field: &HtmlInputElement) {
+    focus_event(field, "blur");
+}
+
+/// The standalone page writes its URL when the reader pauses, or at once
+/// when they leave the field (web::page, `write_url_now`): `focusout`, as
+/// Tab or a click elsewhere sends it.
+fn leave(field: &HtmlInputElement) {
+    focus_event(field, "focusout");
 }
 
 fn config() -> WidgetConfig {
