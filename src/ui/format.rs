@@ -95,14 +95,14 @@ pub fn money(amount: Decimal, currency: &str, locale: &str) -> String {
     if currency == "USD" && fast(locale) {
         return numbers::usd(amount, false); // same text, no Intl (see numbers)
     }
-    let rounded = numbers::whole(amount);
-    number_format(
+    whole_money(
+        amount,
+        currency,
         locale,
-        &format!("money:{currency}"),
+        "money",
         &currency_options(currency),
+        numbers::plain_money,
     )
-    .and_then(|nf| run(&nf, rounded))
-    .unwrap_or_else(|| numbers::plain_money(rounded, currency))
 }
 
 /// Money with an explicit sign, for differences: "+$25,000", "−3.000 €".
@@ -110,12 +110,16 @@ pub fn money_delta(amount: Decimal, currency: &str, locale: &str) -> String {
     if currency == "USD" && fast(locale) {
         return numbers::usd(amount, true);
     }
-    let rounded = numbers::whole(amount);
     let mut options = currency_options(currency);
     options.push(("signDisplay", "exceptZero".into()));
-    number_format(locale, &format!("delta:{currency}"), &options)
-        .and_then(|nf| run(&nf, rounded))
-        .unwrap_or_else(|| numbers::plain_money(rounded, currency))
+    whole_money(
+        amount,
+        currency,
+        locale,
+        "delta",
+        &options,
+        numbers::plain_money,
+    )
 }
 
 /// Money in a few characters, for a badge: "$375K", "375.000 €" in de-DE
@@ -125,19 +129,37 @@ pub fn compact_money(amount: Decimal, currency: &str, locale: &str) -> String {
     if currency == "USD" && fast(locale) {
         return numbers::compact_money(amount, currency);
     }
-    let rounded = numbers::whole(amount);
-    number_format(
+    let options = [
+        ("style", "currency".into()),
+        ("currency", currency.into()),
+        ("currencyDisplay", "narrowSymbol".into()),
+        ("notation", "compact".into()),
+    ];
+    whole_money(
+        amount,
+        currency,
         locale,
-        &format!("compact:{currency}"),
-        &[
-            ("style", "currency".into()),
-            ("currency", currency.into()),
-            ("currencyDisplay", "narrowSymbol".into()),
-            ("notation", "compact".into()),
-        ],
+        "compact",
+        &options,
+        numbers::compact_money,
     )
-    .and_then(|nf| run(&nf, rounded))
-    .unwrap_or_else(|| numbers::compact_money(rounded, currency))
+}
+
+/// `amount` rounded to whole units and written by the cached formatter of
+/// this `style` (a cache key) and `options`; by `fallback` where Intl
+/// cannot (a currency it does not know).
+fn whole_money(
+    amount: Decimal,
+    currency: &str,
+    locale: &str,
+    style: &str,
+    options: &[(&str, JsValue)],
+    fallback: fn(Decimal, &str) -> String,
+) -> String {
+    let rounded = numbers::whole(amount);
+    number_format(locale, &format!("{style}:{currency}"), options)
+        .and_then(|nf| run(&nf, rounded))
+        .unwrap_or_else(|| fallback(rounded, currency))
 }
 
 /// A list price in US dollars with at least cents: "$3.00", "$0.025";
